@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using Gengbao.Geo.Area;
+using Gengbao.Geo.Crs;
+using Gengbao.Import;
+using Gengbao.Import.Model;
+using Gengbao.Storage.OneMap;
+
+namespace Gengbao.Cli.Commands;
+
+/// <summary><c>gengbao area FILE --layer DLTB --out areas.csv</c>: the official ellipsoidal area of every polygon, as BSM,area_m2.</summary>
+internal static class AreaCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "GeoPackage, Shapefile, GeoJSON or File Geodatabase" };
+        var layerName = new Option<string>("--layer") { Description = "Layer to measure", DefaultValueFactory = _ => "DLTB" };
+        var output = new Option<string>("--out") { Description = "CSV file to write (BSM,area_m2)", Required = true };
+        var command = new Command("area", "Compute the official ellipsoidal area (m², 0.01) of every polygon of a layer") { file, layerName, output };
+        command.SetAction(parse => CliErrors.RunAsync(() =>
+        {
+            var path = parse.GetValue(file)!;
+            var wanted = parse.GetValue(layerName)!;
+            var outPath = parse.GetValue(output)!;
+            var layers = SourceOpener.Open(path);
+            try
+            {
+                var layer = layers.FirstOrDefault(l => string.Equals(l.Name, wanted, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new SourceFileException(path, wanted, $"no such layer; the file has {string.Join(", ", layers.Select(l => l.Name))}");
+                var crs = CgcsCrs.Identify(layer.Epsg, layer.CrsDefinition);
+                if (!crs.IsSupported)
+                {
+                    throw new SourceFileException(path, layer.Name, $"unsupported coordinate reference system: {crs.Description}");
+                }
+                var bsmIndex = layer.FieldIndex("BSM");
+                var partial = outPath + ".partial";
+                try
+                {
+                using (var writer = new StreamWriter(partial, false, new System.Text.UTF8Encoding(false), 1 << 16))
+                {
+                    writer.Write("BSM,area_m2\n");
+                    foreach (var feature in layer.ReadFeatures())
+                    {
+                        if (feature.Geometry is null || feature.Geometry.UserData is RawValue)
+                        {
+                            throw new SourceFileException(path, layer.Name, $"feature {feature.Fid}: no readable geometry");
+                        }
+                        var area = crs.Zone is { } zone ? EllipsoidalArea.OfGaussKruger(feature.Geometry, zone) : EllipsoidalArea.OfGeographic(feature.Geometry);
+                        var id = bsmIndex >= 0 ? Convert.ToString(feature.Values[bsmIndex], CultureInfo.InvariantCulture) : feature.Fid.ToString(CultureInfo.InvariantCulture);
+                        writer.Write(id);
+                        writer.Write(',');
+                        writer.Write(EllipsoidalArea.Round(area).ToString("F2", CultureInfo.InvariantCulture));
+                        writer.Write('\n');
+                    }
+                }
+                File.Move(partial, outPath, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(partial); // no half-written output: the CSV appears whole or not at all
+                }
+            }
+            finally
+            {
+                foreach (var layer in layers)
+                {
+                    layer.Dispose();
+                }
+            }
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Gengbao.Cli.Commands;
+
+// The command-line tool: parse and hand off. Each command lives in Commands/ and calls the same services as the server.
+var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
+{
+    DbCommand.Create(),
+    ServeCommand.Create(),
+    ImportCommand.Create(),
+    AreaCommand.Create(),
+    CodeCommand.Create(),
+    LedgerCommand.Create(),
+    DemoCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,205 @@
+using Gengbao.Geo.Area;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace Gengbao.Screening.Internal;
+
+/// <summary>
+/// Screens one change patch against the indexed reference layers, following shared/data/anchor_postgis_screen.sql:
+/// overlaps are areas of intersection polygons, summed over the (non-overlapping) cultivated, permanent-basic-farmland
+/// and high-standard-farmland pieces; the approvals touching the patch are unioned first, because approvals overlap.
+/// Everything is computed from the patch and its candidates alone, so results do not depend on thread count or
+/// batch composition. Overlays use <see cref="OverlayNGRobust"/> (what GEOS, and so PostGIS, runs for
+/// ST_Intersection/ST_Union). A candidate that lies inside the patch contributes its own area without an overlay.
+/// </summary>
+internal sealed class PatchOverlayOp
+{
+    private readonly ChangePatch _patch;
+    private readonly Geometry _geometry;
+    private readonly Envelope _envelope;
+    private readonly IPreparedGeometry _prepared;
+    private readonly BatchIndex _index;
+    private readonly AreaMeter _meter;
+
+    private PatchOverlayOp(ChangePatch patch, BatchIndex index, AreaMeter meter)
+    {
+        _patch = patch;
+        _geometry = patch.Geometry;
+        _envelope = _geometry.EnvelopeInternal;
+        _prepared = PreparedGeometryFactory.Prepare(_geometry);
+        _index = index;
+        _meter = meter;
+    }
+
+    public static PatchScreening Screen(ChangePatch patch, BatchIndex index, AreaMeter meter, ScreeningRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        if (patch.Geometry is null)
+        {
+            throw new ScreeningInputException(ScreeningLayer.ChangePatches, patch.Id, "no geometry");
+        }
+        if (ReferenceSet.Problem(patch.Geometry) is { } problem)
+        {
+            throw new ScreeningInputException(ScreeningLayer.ChangePatches, patch.Id, problem);
+        }
+        return new PatchOverlayOp(patch, index, meter).Run(rules);
+    }
+
+    private PatchScreening Run(ScreeningRules rules)
+    {
+        var patchArea = _meter.Of(_geometry);
+
+        var cultivatedPieces = new List<Geometry>();
+        var classAreas = new Dictionary<string, double>(StringComparer.Ordinal);
+        var cultivated = 0.0;
+        foreach (var i in _index.Cultivated.Candidates(_envelope))
+        {
+            var area = Overlap(_index.Cultivated, i, cultivatedPieces);
+            if (area > 0)
+            {
+                cultivated += area;
+                var code = _index.CultivatedClasses[i];
+                classAreas[code] = classAreas.GetValueOrDefault(code) + area;
+            }
+        }
+        var pbfPieces = new List<Geometry>();
+        var pbf = SumOverlaps(_index.PermanentBasicFarmland, pbfPieces);
+        var highStandard = SumOverlaps(_index.HighStandardFarmland, null);
+
+        var approvals = ApprovalsOverPatch(patchArea, out var approved, out var approvedUnion, out var byType);
+
+        var unapprovedCultivated = approvedUnion is null ? cultivated : Math.Max(0, cultivated - CoveredArea(cultivatedPieces, approvedUnion));
+        var unapprovedPbf = approvedUnion is null ? pbf : Math.Max(0, pbf - CoveredArea(pbfPieces, approvedUnion));
+
+        var green = EllipsoidalArea.Round(cultivated) == 0
+            || patchArea - approved <= rules.ToleratedUncoveredArea(patchArea);
+        var dominantClass = classAreas.Count == 0 ? null : classAreas.MaxBy(p => p.Value).Key;
+        var tags = ChangeTagger.Tags(_patch.BeforeClass, _patch.AfterClass, EllipsoidalArea.Round(cultivated) > 0 ? dominantClass : null);
+
+        var result = new PatchScreening(
+            _patch.Id, _patch.MonitoringNumber, patchArea, cultivated, pbf, highStandard, approved,
+            unapprovedCultivated, unapprovedPbf, green ? ScreeningClass.Green : ScreeningClass.Yellow, tags,
+            approvals, byType, "");
+        return result with { Reason = ReasonWriter.Write(result, _patch) };
+    }
+
+    private double SumOverlaps(ReferenceSet set, List<Geometry>? pieces)
+    {
+        var total = 0.0;
+        foreach (var i in set.Candidates(_envelope))
+        {
+            total += Overlap(set, i, pieces);
+        }
+        return total;
+    }
+
+    /// <summary>Area of the patch ∩ feature i; the piece is added to <paramref name="pieces"/> when it is not empty.</summary>
+    private double Overlap(ReferenceSet set, int i, List<Geometry>? pieces)
+    {
+        var geometry = set.Geometries[i];
+        if (!_prepared.Intersects(geometry))
+        {
+            return 0;
+        }
+        set.EnsureValid(i);
+        if (_prepared.Covers(geometry))
+        {
+            pieces?.Add(geometry);
+            return set.AreaOf(i, _meter);
+        }
+        var piece = Intersect(_geometry, geometry, set, i);
+        pieces?.Add(piece);
+        return _meter.Of(piece);
+    }
+
+    /// <summary>
+    /// The approvals touching the patch with their single coverage, the union coverage (<paramref name="approved"/>),
+    /// the union itself (null when none touches) and the coverage of each approval type's union.
+    /// </summary>
+    private List<ApprovalCoverage> ApprovalsOverPatch(double patchArea, out double approved, out Geometry? union,
+        out List<KeyValuePair<string, double>> byType)
+    {
+        var set = _index.Approvals;
+        var touching = new List<int>();
+        var areas = new List<double>();
+        foreach (var i in set.Candidates(_envelope))
+        {
+            if (_prepared.Intersects(set.Geometries[i]))
+            {
+                set.EnsureValid(i);
+                touching.Add(i);
+                areas.Add(Overlap(set, i, null));
+            }
+        }
+        approved = 0;
+        union = null;
+        byType = [];
+        if (touching.Count == 0)
+        {
+            return [];
+        }
+        union = touching.Count == 1 ? set.Geometries[touching[0]] : Union(touching);
+        approved = touching.Count == 1 ? areas[0] : _meter.Of(Intersect(_geometry, union, set, touching[0]));
+
+        var records = _index.ApprovalRecords;
+        var coverage = new List<ApprovalCoverage>(touching.Count);
+        for (var k = 0; k < touching.Count; k++)
+        {
+            var record = records[touching[k]];
+            coverage.Add(new ApprovalCoverage(record.Number, record.Type, areas[k], patchArea > 0 ? areas[k] / patchArea : 0));
+        }
+        var groups = Enumerable.Range(0, touching.Count).GroupBy(k => records[touching[k]].Type, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var group in groups)
+        {
+            var members = group.ToList();
+            var area = groups.Count == 1 ? approved
+                : members.Count == 1 ? areas[members[0]]
+                : _meter.Of(Intersect(_geometry, Union(members.Select(k => touching[k]).ToList()), set, touching[members[0]]));
+            byType.Add(new KeyValuePair<string, double>(group.Key, area));
+        }
+        coverage.Sort((a, b) => b.Area != a.Area ? b.Area.CompareTo(a.Area) : string.CompareOrdinal(a.Number, b.Number));
+        return coverage;
+    }
+
+    /// <summary>Σ area(piece ∩ union): how much of the pieces the approvals cover.</summary>
+    private double CoveredArea(List<Geometry> pieces, Geometry union)
+    {
+        var total = 0.0;
+        foreach (var piece in pieces)
+        {
+            total += _meter.Of(Intersect(piece, union, _index.Approvals, -1));
+        }
+        return total;
+    }
+
+    private Geometry Union(List<int> members)
+    {
+        var set = _index.Approvals;
+        try
+        {
+            return OverlayNGRobust.Union(members.Select(i => set.Geometries[i]).ToList());
+        }
+        catch (TopologyException e)
+        {
+            throw new ScreeningInputException(set.Layer, set.Ids[members[0]],
+                $"union of the approvals over change patch {_patch.MonitoringNumber} failed: {e.Message}");
+        }
+    }
+
+    private Geometry Intersect(Geometry a, Geometry b, ReferenceSet set, int i)
+    {
+        try
+        {
+            return OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection);
+        }
+        catch (TopologyException e)
+        {
+            throw i >= 0
+                ? new ScreeningInputException(set.Layer, set.Ids[i], $"overlay with change patch {_patch.MonitoringNumber} failed: {e.Message}")
+                : new ScreeningInputException(ScreeningLayer.ChangePatches, _patch.Id, $"overlay with the approvals failed: {e.Message}");
+        }
+    }
+}

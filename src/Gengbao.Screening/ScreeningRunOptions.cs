@@ -1,0 +1,14 @@
+namespace Gengbao.Screening;
+
+/// <summary>How <see cref="ScreeningPipeline"/> divides the work.</summary>
+public sealed record ScreeningRunOptions
+{
+    /// <summary>Worker threads for the overlays (≥ 1). Results do not depend on it.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// Change patches per batch. A batch's reference features are read once and held in memory together with the
+    /// next batch's, so this bounds memory on a prefecture; results do not depend on it.
+    /// </summary>
+    public int BatchSize { get; init; } = 1024;
+}

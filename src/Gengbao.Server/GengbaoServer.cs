@@ -1,0 +1,67 @@
+using Gengbao.Server.Apis;
+using Gengbao.Storage.Cluster;
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Migrations;
+using Npgsql;
+
+namespace Gengbao.Server;
+
+/// <summary>Builds the web application: one place lists the services and maps each capability's API.</summary>
+public static class GengbaoServer
+{
+    /// <summary>
+    /// For <c>Program</c>: the database is <c>ConnectionStrings:Gengbao</c> from configuration, else <c>GENGBAO_DB</c>,
+    /// else the private cluster, started here if it is not running. Migrations run before the first request.
+    /// </summary>
+    public static async Task<WebApplication> CreateAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder, dataSource: null);
+        var app = builder.Build();
+        if (app.Configuration.GetConnectionString("Gengbao") is null && !GengbaoDatabase.IsExternal)
+        {
+            await new PrivateCluster(ClusterSettings.FromEnvironment()).StartAsync();
+        }
+        await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>());
+        MapApis(app);
+        return app;
+    }
+
+    /// <summary>For <c>gengbao serve</c>: an app on <paramref name="url"/> over an already migrated data source.</summary>
+    public static WebApplication Build(string[] args, NpgsqlDataSource dataSource, string url)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(url);
+        AddServices(builder, dataSource);
+        var app = builder.Build();
+        MapApis(app);
+        app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Gengbao is serving on {url}"));
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, NpgsqlDataSource? dataSource)
+    {
+        if (dataSource is not null)
+        {
+            builder.Services.AddSingleton(dataSource);
+        }
+        else
+        {
+            builder.Services.AddSingleton(sp => GengbaoDatabase.CreateDataSource(
+                sp.GetRequiredService<IConfiguration>().GetConnectionString("Gengbao") ?? GengbaoDatabase.ConnectionString));
+        }
+        builder.Services.AddSingleton<NpgsqlStores>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+    }
+
+    private static void MapApis(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapOneMapApi();
+        app.MapLedgerApi();
+    }
+}

@@ -1,0 +1,12 @@
+using Gengbao.Storage.Ledger;
+using Gengbao.Storage.OneMap;
+using Npgsql;
+
+namespace Gengbao.Server;
+
+/// <summary>The storage seams the handlers use, over the one data source.</summary>
+public sealed class NpgsqlStores(NpgsqlDataSource dataSource)
+{
+    public ParcelStore Parcels { get; } = new(dataSource);
+    public UnitTotalsQuery UnitTotals { get; } = new(dataSource);
+}

@@ -1,0 +1,59 @@
+using Gengbao.Geo.Codes;
+using Npgsql;
+
+namespace Gengbao.Storage.Ledger;
+
+/// <summary>
+/// Per-unit totals of cultivated land and PBF from the stored layers, by the location-code prefix of ZLDWDM
+/// (docs/domain.md §3.2: village = left 12, township = left 9, county = left 6). Sums run over numeric TBMJ so
+/// they are exact and independent of row order, the same definition as shared/data/anchor_postgis_ledger.sql.
+/// The units listed are those of the admin layer in force for the year: the latest one not after it.
+/// </summary>
+public sealed class UnitTotalsQuery(NpgsqlDataSource dataSource)
+{
+    private const string Sql = """
+        WITH admin_year AS (
+            SELECT county_code, coalesce(max(year) FILTER (WHERE year <= $2), min(year)) AS year
+            FROM admin_unit WHERE $3::text IS NULL OR county_code = $3 GROUP BY county_code
+        ), units AS (
+            SELECT a.code, a.name, left(a.code, $4) AS prefix
+            FROM admin_unit a JOIN admin_year y USING (county_code, year)
+            WHERE a.level = $1
+        ), cultivated AS (
+            SELECT left(zldwdm, $4) AS prefix, sum(tbmj) AS mj, count(*) AS n FROM dltb
+            WHERE year = $2 AND ($3::text IS NULL OR county_code = $3) AND dlbm IN ('0101', '0102', '0103')
+            GROUP BY 1
+        ), pbf AS (
+            SELECT left(zldwdm, $4) AS prefix, sum(tbmj) AS mj, count(*) AS n FROM yjjbnt
+            WHERE year = $2 AND ($3::text IS NULL OR county_code = $3)
+            GROUP BY 1
+        )
+        SELECT u.code, u.name, coalesce(c.mj, 0), coalesce(c.n, 0), coalesce(p.mj, 0), coalesce(p.n, 0)
+        FROM units u LEFT JOIN cultivated c USING (prefix) LEFT JOIN pbf p USING (prefix)
+        ORDER BY u.code
+        """;
+
+    public async Task<IReadOnlyList<UnitTotalsRow>> RunAsync(AdminLevel level, int year, string? countyCode, CancellationToken cancellationToken = default)
+    {
+        var prefix = level switch
+        {
+            AdminLevel.Village => 12,
+            AdminLevel.Township => 9,
+            AdminLevel.County => 6,
+            AdminLevel.Prefecture => 4,
+            _ => throw new ArgumentException($"totals are given per prefecture, county, township or village, not per {level}", nameof(level)),
+        };
+        await using var command = dataSource.CreateCommand(Sql);
+        command.Parameters.AddWithValue((short)level);
+        command.Parameters.AddWithValue(year);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)countyCode ?? DBNull.Value);
+        command.Parameters.AddWithValue(prefix);
+        var rows = new List<UnitTotalsRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new UnitTotalsRow(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2), reader.GetInt64(3), reader.GetDecimal(4), reader.GetInt64(5)));
+        }
+        return rows;
+    }
+}
