@@ -16,12 +16,19 @@ internal static class AreaCommand
         var file = new Argument<string>("file") { Description = "GeoPackage, Shapefile, GeoJSON or File Geodatabase" };
         var layerName = new Option<string>("--layer") { Description = "Layer to measure", DefaultValueFactory = _ => "DLTB" };
         var output = new Option<string>("--out") { Description = "CSV file to write (BSM,area_m2)", Required = true };
-        var command = new Command("area", "Compute the official ellipsoidal area (m², 0.01) of every polygon of a layer") { file, layerName, output };
+        var method = new Option<string>("--method")
+        {
+            Description = "official: the land-survey trapezoid formula (国土调查办发〔2008〕32号, default); geodesic: area inside geodesic edges, as PostGIS ST_Area(geography) and GeographicLib",
+            DefaultValueFactory = _ => "official",
+        };
+        method.AcceptOnlyFromAmong("official", "geodesic");
+        var command = new Command("area", "Compute the ellipsoidal area (m², 0.01) of every polygon of a layer; docs/area.md compares the methods") { file, layerName, output, method };
         command.SetAction(parse => CliErrors.RunAsync(() =>
         {
             var path = parse.GetValue(file)!;
             var wanted = parse.GetValue(layerName)!;
             var outPath = parse.GetValue(output)!;
+            var geodesic = parse.GetValue(method) == "geodesic";
             var layers = SourceOpener.Open(path);
             try
             {
@@ -45,7 +52,13 @@ internal static class AreaCommand
                         {
                             throw new SourceFileException(path, layer.Name, $"feature {feature.Fid}: no readable geometry");
                         }
-                        var area = crs.Zone is { } zone ? EllipsoidalArea.OfGaussKruger(feature.Geometry, zone) : EllipsoidalArea.OfGeographic(feature.Geometry);
+                        var area = (crs.Zone, geodesic) switch
+                        {
+                            ({ } zone, false) => EllipsoidalArea.OfGaussKruger(feature.Geometry, zone),
+                            ({ } zone, true) => GeodesicArea.OfGeographic(GeometryReprojector.ToGeographic(feature.Geometry, zone)),
+                            (null, false) => EllipsoidalArea.OfGeographic(feature.Geometry),
+                            (null, true) => GeodesicArea.OfGeographic(feature.Geometry),
+                        };
                         var id = bsmIndex >= 0 ? Convert.ToString(feature.Values[bsmIndex], CultureInfo.InvariantCulture) : feature.Fid.ToString(CultureInfo.InvariantCulture);
                         writer.Write(id);
                         writer.Write(',');

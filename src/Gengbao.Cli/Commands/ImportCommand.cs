@@ -71,10 +71,11 @@ internal static class ImportCommand
             string? last = null;
             return await work(new Progress<ImportProgress>(p =>
             {
-                if (p.Layer != last)
+                var line = $"{p.Layer}: {p.Stage}";
+                if (line != last)
                 {
-                    Console.WriteLine($"importing {p.Layer}…");
-                    last = p.Layer;
+                    Console.WriteLine(line);
+                    last = line;
                 }
             }));
         }

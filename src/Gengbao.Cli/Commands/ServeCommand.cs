@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gengbao.Server;
 using Gengbao.Storage.Database;
+using Microsoft.Extensions.Hosting;
 
 namespace Gengbao.Cli.Commands;
 
@@ -16,7 +17,8 @@ internal static class ServeCommand
             var chosen = parse.GetValue(port) ?? (int.TryParse(Environment.GetEnvironmentVariable("GENGBAO_PORT"), out var p) ? p : 5080);
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
             var app = GengbaoServer.Build([], dataSource, $"http://127.0.0.1:{chosen}");
-            await app.RunAsync(ct);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
             return 0;
         }));
         return command;

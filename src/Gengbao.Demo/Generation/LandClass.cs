@@ -66,8 +66,6 @@ internal static class LandClass
 
     public static string NameOf(string code) => Names[code];
 
-    public static IEnumerable<string> All => Names.Keys;
-
     /// <summary>Cultivated land: 0101, 0102, 0103 (docs/domain.md §1.3).</summary>
     public static bool IsCultivated(string code) => code is Paddy or Irrigated or Dry;
 

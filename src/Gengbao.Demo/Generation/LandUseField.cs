@@ -10,8 +10,11 @@ internal sealed class LandUseField(int seed)
 {
     public Terrain Terrain { get; } = new(seed);
 
-    /// <summary>Which class of the relief zone's mix, ~1.5 km clusters.</summary>
-    public NoiseField Mix { get; } = new(DemoRandom.Hash(seed, "class mix"), 1_500, 3);
+    /// <summary>Which class of the relief zone's mix: field blocks of about 700 m.</summary>
+    public ClusterField Mix { get; } = new(DemoRandom.Hash(seed, "class mix"), 700);
+
+    /// <summary>Which class of the town mix: city blocks of about 250 m.</summary>
+    public ClusterField Blocks { get; } = new(DemoRandom.Hash(seed, "town blocks"), 250);
 
     /// <summary>Rare clusters: mines, logistics yards, greenhouse estates.</summary>
     public NoiseField Special { get; } = new(DemoRandom.Hash(seed, "special"), 2_500, 3);

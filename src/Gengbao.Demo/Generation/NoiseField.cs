@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Gengbao.Demo.Generation;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal sealed class NoiseField(ulong seed, double wavelength, int octaves = 3)
     private readonly double _frequency = 1.0 / wavelength;
     private readonly int _octaves = octaves;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double At(double x, double y)
     {
         var sum = 0.0;
@@ -46,6 +48,7 @@ internal sealed class NoiseField(ulong seed, double wavelength, int octaves = 3)
         return z >= 0 ? 0.5 * (1.0 + erf) : 0.5 * (1.0 - erf);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Single(double x, double y, ulong octave)
     {
         var x0 = Math.Floor(x);
@@ -65,6 +68,7 @@ internal sealed class NoiseField(ulong seed, double wavelength, int octaves = 3)
 
     private static double Smooth(double t) => t * t * t * ((t * ((t * 6) - 15)) + 10);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Lattice(long ix, long iy, ulong octave)
     {
         var h = _seed ^ (octave * 0x9E3779B97F4A7C15UL);

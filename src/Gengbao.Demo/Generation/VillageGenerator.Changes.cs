@@ -1,5 +1,6 @@
 using Gengbao.Demo.Partition;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 
 namespace Gengbao.Demo.Generation;
 
@@ -24,6 +25,7 @@ internal static partial class VillageGenerator
         var land = Enumerable.Range(0, patches.Count).Where(i => !LandClass.IsWater(patches[i].Dlbm)).ToList();
         var count = random.RoundStochastic(patches.Count / PatchesPerChange);
         var placed = new List<PlacedChange>();
+        var preparedVillage = count > 0 ? PreparedGeometryFactory.Prepare(village) : null;
         for (var n = 0; n < count && land.Count > 0; n++)
         {
             for (var attempt = 0; attempt < 8; attempt++)
@@ -36,36 +38,42 @@ internal static partial class VillageGenerator
                 var t = random.Range(0.2, 1.05);
                 var centre = new Coordinate(centroid.X + (t * (toward.X - centroid.X)), centroid.Y + (t * (toward.Y - centroid.Y)));
                 var blob = Shapes.Blob(centre, area, random);
-                var clipped = Geom.Polygons(Geom.Intersection(blob, village));
-                if (clipped.Count == 0)
+                Geometry geometry = blob;
+                if (!preparedVillage!.ContainsProperly(blob))
                 {
-                    continue;
+                    var clipped = Geom.Polygons(Geom.Intersection(blob, village));
+                    if (clipped.Count == 0)
+                    {
+                        continue;
+                    }
+                    geometry = Geom.Polygonal(clipped);
                 }
-                var geometry = Geom.Polygonal(clipped);
                 if (geometry.Area < 0.3 * area || placed.Any(p => Overlaps(p.Geometry, geometry)))
                 {
                     continue;
                 }
                 var touched = new List<int>();
-                var bestOverlap = 0.0;
-                var before = basePatch.Dlbm;
+                var byClass = new Dictionary<string, double>();
                 for (var i = 0; i < patches.Count; i++)
                 {
-                    if (!patches[i].Geometry.EnvelopeInternal.Intersects(geometry.EnvelopeInternal))
+                    var patch = patches[i].Geometry;
+                    if (!patch.EnvelopeInternal.Intersects(geometry.EnvelopeInternal))
                     {
                         continue;
                     }
-                    var overlap = Geom.Intersection(patches[i].Geometry, geometry).Area;
-                    if (overlap > 0)
+                    var overlap = ConvexArea.IsConvex(patch)
+                        ? ConvexArea.Overlap((Polygon)patch, geometry)
+                        : Geom.Intersection(patch, geometry).Area;
+                    // Below a square centimetre is grid noise along a shared edge, not coverage.
+                    if (overlap > 1e-4)
                     {
                         touched.Add(i);
-                        if (overlap > bestOverlap)
-                        {
-                            bestOverlap = overlap;
-                            before = patches[i].Dlbm;
-                        }
+                        byClass[patches[i].Dlbm] = byClass.GetValueOrDefault(patches[i].Dlbm) + overlap;
                     }
                 }
+                // The former class (QSXDL) is the class covering most of the change patch.
+                var before = byClass.Count == 0 ? basePatch.Dlbm
+                    : byClass.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key;
                 var after = ChangeTarget(before, random);
                 placed.Add(new PlacedChange(geometry, after, touched));
                 result.Changes.Add(new ChangePatch(geometry, Source(random), before, after, OfficialArea.Of(geometry),
@@ -97,6 +105,7 @@ internal static partial class VillageGenerator
         }
         var pieces = groups.Select(_ => new List<Geometry>()).ToArray();
         var pieceClasses = groups.Select(_ => new List<string>()).ToArray();
+        var preparedGroups = groups.Select(g => PreparedGeometryFactory.Prepare(g.Geometry)).ToArray();
         foreach (var change in changes)
         {
             for (var g = 0; g < groups.Count; g++)
@@ -104,6 +113,12 @@ internal static partial class VillageGenerator
                 if (!groups[g].Geometry.EnvelopeInternal.Intersects(change.Geometry.EnvelopeInternal))
                 {
                     continue;
+                }
+                if (preparedGroups[g].ContainsProperly(change.Geometry))
+                {
+                    pieces[g].AddRange(Geom.Polygons(change.Geometry));
+                    pieceClasses[g].AddRange(Enumerable.Repeat(change.After, change.Geometry.NumGeometries));
+                    break;
                 }
                 foreach (var part in Geom.Polygons(Geom.Intersection(change.Geometry, groups[g].Geometry)))
                 {

@@ -28,8 +28,10 @@ internal static partial class VillageGenerator
     }
 
     /// <summary>
-    /// A high-standard farmland project in two of five villages with enough farmland: the cultivated patches nearest a
-    /// random cultivated patch until 60–350 ha, merged. One project per village at most, so projects never overlap.
+    /// A high-standard farmland project in two of five villages with enough farmland: the cultivated patches nearest the
+    /// cultivated patch closest to the village's cultivated centre of mass, until 60–350 ha (at most 80 % of the
+    /// village's farmland), merged, like the sample's project areas (all cultivated, often in a few parts). One project
+    /// per village at most, so projects never overlap.
     /// </summary>
     private static void AddProject(VillageResult result, List<bool> urban, DemoRandom random)
     {
@@ -40,21 +42,30 @@ internal static partial class VillageGenerator
         {
             return;
         }
-        var centre = patches[cultivated[random.Next(cultivated.Count)]].Geometry.Centroid.Coordinate;
-        var target = Math.Min(random.Range(600_000, 3_500_000), 0.7 * cultivatedArea);
+        var centres = cultivated.ToDictionary(i => i, i => patches[i].Geometry.Centroid.Coordinate);
+        var mass = new Coordinate(
+            cultivated.Sum(i => centres[i].X * patches[i].Area) / cultivatedArea,
+            cultivated.Sum(i => centres[i].Y * patches[i].Area) / cultivatedArea);
+        var centre = centres[cultivated.MinBy(i => centres[i].Distance(mass))];
+        var target = Math.Min(random.Range(600_000, 3_500_000), 0.8 * cultivatedArea);
         var year = random.Between(2011, 2023);
-        var chosen = new List<Geometry>();
+        var chosen = new List<int>();
         var area = 0.0;
-        foreach (var i in cultivated.OrderBy(i => patches[i].Geometry.Centroid.Coordinate.Distance(centre)).ThenBy(i => i))
+        foreach (var i in cultivated.OrderBy(i => centres[i].Distance(centre)).ThenBy(i => i))
         {
-            chosen.Add(patches[i].Geometry);
+            chosen.Add(i);
             area += patches[i].Area;
             if (area >= target)
             {
                 break;
             }
         }
-        var geometry = Geom.Polygonal(Geom.Polygons(Geom.UnionAll(chosen)));
+        // Patches of one group come from one Voronoi diagram and share their edges exactly, so each group's share
+        // merges as a coverage in linear time; only the few group pieces need a full overlay union.
+        var pieces = chosen.GroupBy(i => patches[i].Group)
+            .Select(g => Geom.UnionCoverage(g.Select(i => patches[i].Geometry).ToList()))
+            .ToList();
+        var geometry = Polygonal(pieces.Count == 1 ? pieces[0] : Geom.UnionAll(pieces));
         result.Projects.Add(new Project(geometry, year, OfficialArea.Of(geometry)));
     }
 

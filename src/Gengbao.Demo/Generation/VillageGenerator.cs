@@ -24,7 +24,8 @@ internal static partial class VillageGenerator
         var urban = new List<bool>();
         for (var g = 0; g < village.Children.Count; g++)
         {
-            foreach (var (shape, spacing) in CutGroup(village.Children[g], random))
+            var cut = CutGroup(village.Children[g], random);
+            foreach (var (shape, spacing) in cut)
             {
                 var centre = shape.Centroid.Coordinate;
                 result.Year2023.Add(new Patch(shape, landUse.Classify(centre.X, centre.Y, spacing), g, OfficialArea.Of(shape)));

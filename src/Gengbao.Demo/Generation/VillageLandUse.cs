@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gengbao.Demo.Geography;
 using Gengbao.Demo.Partition;
 using NetTopologySuite.Geometries;
@@ -57,8 +58,8 @@ internal sealed class VillageLandUse
         _seatTown = township == county.Children.FirstOrDefault(t => !t.Urban);
         _urban = village.Urban;
         var size = Math.Sqrt(village.Geometry.Area);
-        _coreRadius = Math.Clamp(0.16 * size, 80, 700);
-        _hamletRadius = Math.Clamp(0.055 * size, 30, 220);
+        _coreRadius = Math.Clamp(0.10 * size, 60, 450);
+        _hamletRadius = Math.Clamp(0.035 * size, 25, 150);
         _hamlets = [.. village.Children.Skip(1).Select(g => g.Centre)];
     }
 
@@ -67,28 +68,30 @@ internal sealed class VillageLandUse
         _urban || (_seatTown && Distance(x, y, _countyCentre) < 1_600 + (900 * _field.Core.Uniform(x, y)));
 
     /// <summary>The DLBM of a patch centred at (x, y) whose size is about <paramref name="spacing"/> across.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Classify(double x, double y, double spacing)
     {
         var (riverDistance, halfWidth, reservoir) = NearestRiver(x, y);
-        if (riverDistance < halfWidth + (0.5 * spacing))
+        // Linear features widen with the patch size so they stay connected chains, but not beyond a plausible corridor.
+        if (riverDistance < halfWidth + Math.Min(0.5 * spacing, 80))
         {
             return reservoir ? LandClass.Reservoir : LandClass.River;
         }
-        if (NearestHighway(x, y) < Math.Max(15, 0.5 * spacing))
+        if (NearestHighway(x, y) < Math.Max(15, Math.Min(0.5 * spacing, 70)))
         {
             return LandClass.Highway;
         }
-        var mix = _field.Mix.Uniform(x, y);
         if (IsUrban(x, y))
         {
-            return Pick(mix, UrbanMix);
+            return Pick(_field.Blocks.At(x, y), UrbanMix);
         }
+        var mix = _field.Mix.At(x, y);
         var elevation = _field.Terrain.Elevation(x, y, riverDistance);
         var zone = Terrain.Zone(elevation);
         var wobble = 0.75 + (0.5 * _field.Core.Uniform(x, y));
         if (Distance(x, y, _villageCentre) < _coreRadius * wobble)
         {
-            return mix < 0.08 ? LandClass.TownRoad : LandClass.Homestead;
+            return _field.Blocks.At(x, y) < 0.08 ? LandClass.TownRoad : LandClass.Homestead;
         }
         if (zone != ReliefZone.Mountain)
         {
@@ -100,8 +103,7 @@ internal sealed class VillageLandUse
                 }
             }
         }
-        if (Geom.DistanceToSegment(x, y, _villageCentre, _townshipCentre) < Math.Max(6, 0.4 * spacing)
-            && Distance(x, y, _villageCentre) > 1)
+        if (Geom.DistanceToSegment(x, y, _villageCentre, _townshipCentre) < Math.Max(6, Math.Min(0.4 * spacing, 40)))
         {
             return LandClass.RuralRoad;
         }
@@ -184,6 +186,7 @@ internal sealed class VillageLandUse
         return mix[^1].Code;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Distance, double HalfWidth, bool Reservoir) NearestRiver(double x, double y)
     {
         var best = (Distance: double.MaxValue, HalfWidth: 0.0, Reservoir: false);
@@ -199,6 +202,7 @@ internal sealed class VillageLandUse
         return best.Distance == double.MaxValue ? (Reach, 0, false) : best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double NearestHighway(double x, double y)
     {
         var best = double.MaxValue;

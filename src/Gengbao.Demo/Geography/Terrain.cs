@@ -1,5 +1,4 @@
 using Gengbao.Demo.Generation;
-using NetTopologySuite.Geometries;
 
 namespace Gengbao.Demo.Geography;
 
@@ -38,8 +37,6 @@ internal sealed class Terrain
         return e - (0.42 * Math.Exp(-riverDistance / 3_500));
     }
 
-    public ReliefZone ZoneAt(double x, double y) => Zone(Elevation(x, y, RiverDistance(x, y)));
-
     public static ReliefZone Zone(double elevation) => elevation switch
     {
         < 0.30 => ReliefZone.Valley,
@@ -73,7 +70,4 @@ internal sealed class Terrain
         var t = Math.Clamp((value - from) / (to - from), 0, 1);
         return t * t * (3 - (2 * t));
     }
-
-    /// <summary>Centre of a polygon for sampling the relief, inside it when possible.</summary>
-    public static Coordinate SamplePoint(Geometry polygon) => polygon.InteriorPoint.Coordinate;
 }

@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using Gengbao.Demo.Generation;
 using Gengbao.Demo.Geography;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Triangulate;
 
 namespace Gengbao.Demo.Partition;
@@ -21,8 +21,6 @@ internal static class CountyPartition
     public static (Geometry Prefecture, Geometry[] Counties) Build(int seed)
     {
         var random = DemoRandom.For(seed, "counties");
-        var outlineNoise = new NoiseField(DemoRandom.Hash(seed, "outline"), 24_000, 3);
-        var boundaryNoise = new NoiseField(DemoRandom.Hash(seed, "county boundaries"), 9_000, 3);
 
         var sites = new List<Coordinate>();
         for (var y = Frame.MinY; y < Frame.MaxY; y += Spacing)
@@ -40,11 +38,30 @@ internal static class CountyPartition
         var anchors = LinxiaGeography.Counties;
         var seedCells = anchors.Select(a => Nearest(sites, a.X, a.Y)).ToArray();
 
-        // Prefecture outline: scale the seats' reach until the connected, hole-free cell set has the real area.
+        var inside = Outline(seed, sites, neighbours, areas, border, seedCells);
+        var owner = GrowCounties(seed, sites, neighbours, areas, inside, seedCells);
+
+        // The cells come from one Voronoi diagram rounded once, so neighbours share identical edges: a coverage.
+        var counties = new Geometry[anchors.Length];
+        for (var c = 0; c < anchors.Length; c++)
+        {
+            counties[c] = Geom.UnionCoverage(Enumerable.Range(0, sites.Count).Where(i => owner[i] == c).Select(i => (Geometry)cells[i]!).ToList());
+        }
+        return (Geom.UnionCoverage(counties), counties);
+    }
+
+    /// <summary>
+    /// The prefecture's cells: those whose soft-minimum distance to the seats, relative to each county's reach, is
+    /// under a threshold bisected until the connected, hole-free set has the real area.
+    /// </summary>
+    private static bool[] Outline(int seed, List<Coordinate> sites, List<int>[] neighbours, double[] areas, bool[] border, int[] seedCells)
+    {
+        var outlineNoise = new NoiseField(DemoRandom.Hash(seed, "outline"), 24_000, 3);
+        var anchors = LinxiaGeography.Counties;
         var score = new double[sites.Count];
         for (var i = 0; i < sites.Count; i++)
         {
-            // Soft minimum of the distances to the seats relative to their reach: fills the notches between lobes.
+            // The soft minimum fills the notches a plain minimum leaves between the counties' lobes.
             var sum = 0.0;
             foreach (var anchor in anchors)
             {
@@ -54,12 +71,11 @@ internal static class CountyPartition
             score[i] = (-SoftMin * Math.Log(sum)) - (0.6 * (outlineNoise.Uniform(sites[i].X, sites[i].Y) - 0.5));
         }
         double low = -1.0, high = 3.0;
-        bool[] inside = [];
-        for (var iteration = 0; iteration < 40; iteration++)
+        for (var iteration = 0; iteration < 30; iteration++)
         {
             var scale = (low + high) / 2;
-            inside = Region(score, scale, neighbours, border, seedCells[0]);
-            var area = Enumerable.Range(0, sites.Count).Where(i => inside[i]).Sum(i => areas[i]) / 1e6;
+            var region = Region(score, scale, neighbours, border, seedCells[0]);
+            var area = Enumerable.Range(0, sites.Count).Where(i => region[i]).Sum(i => areas[i]) / 1e6;
             if (area > LinxiaGeography.PrefectureAreaKm2)
             {
                 high = scale;
@@ -69,15 +85,25 @@ internal static class CountyPartition
                 low = scale;
             }
         }
-        inside = Region(score, low, neighbours, border, seedCells[0]);
+        var inside = Region(score, low, neighbours, border, seedCells[0]);
         if (seedCells.Any(c => !inside[c]))
         {
             throw new InvalidOperationException("a county seat fell outside the generated prefecture outline");
         }
+        return inside;
+    }
 
-        // Counties: competitive growth from the seats with tuned weights.
+    /// <summary>
+    /// Which county owns each inside cell: competitive growth from the seats, one weight per county, tuned until every
+    /// county has its share of the prefecture in proportion to the real areas.
+    /// </summary>
+    private static int[] GrowCounties(int seed, List<Coordinate> sites, List<int>[] neighbours, double[] areas, bool[] inside, int[] seedCells)
+    {
+        var boundaryNoise = new NoiseField(DemoRandom.Hash(seed, "county boundaries"), 9_000, 3);
+        var anchors = LinxiaGeography.Counties;
+        var insideArea = Enumerable.Range(0, sites.Count).Where(i => inside[i]).Sum(i => areas[i]);
         var totalTarget = anchors.Sum(a => a.AreaKm2);
-        var targets = anchors.Select(a => a.AreaKm2 / totalTarget * Enumerable.Range(0, sites.Count).Where(i => inside[i]).Sum(i => areas[i])).ToArray();
+        var targets = anchors.Select(a => a.AreaKm2 / totalTarget * insideArea).ToArray();
         var weights = anchors.Select(a => Math.Sqrt(a.AreaKm2)).ToArray();
         var edgeNoise = new double[sites.Count];
         for (var i = 0; i < sites.Count; i++)
@@ -85,25 +111,16 @@ internal static class CountyPartition
             edgeNoise[i] = 0.55 + (0.9 * boundaryNoise.Uniform(sites[i].X, sites[i].Y));
         }
         int[] owner = [];
-        for (var iteration = 0; iteration < 80; iteration++)
+        for (var iteration = 0; iteration < 40; iteration++)
         {
             owner = Grow(sites, neighbours, inside, seedCells, weights, edgeNoise);
             for (var c = 0; c < anchors.Length; c++)
             {
                 var area = Enumerable.Range(0, sites.Count).Where(i => owner[i] == c).Sum(i => areas[i]);
-                weights[c] *= Math.Pow(targets[c] / Math.Max(area, 1), 0.35);
+                weights[c] *= Math.Pow(targets[c] / Math.Max(area, 1), 0.5);
             }
         }
-
-        var counties = new Geometry[anchors.Length];
-        for (var c = 0; c < anchors.Length; c++)
-        {
-            // The cells come from one Voronoi diagram rounded once, so neighbours share identical edges: a coverage.
-            counties[c] = CoverageUnion.Union(Geom.Factory.BuildGeometry(
-                Enumerable.Range(0, sites.Count).Where(i => owner[i] == c).Select(i => (Geometry)cells[i]!).ToList()));
-        }
-        var prefecture = CoverageUnion.Union(Geom.Factory.BuildGeometry(counties));
-        return (prefecture, counties);
+        return owner;
     }
 
     /// <summary>Voronoi cells (rounded to the grid) and their adjacency, indexed like the sites.</summary>
@@ -195,6 +212,7 @@ internal static class CountyPartition
         return seen;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Grow(List<Coordinate> sites, List<int>[] neighbours, bool[] inside, int[] seeds, double[] weights, double[] edgeNoise)
     {
         var owner = Enumerable.Repeat(-1, sites.Count).ToArray();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gengbao.Demo.Geography;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
@@ -6,13 +7,15 @@ using NetTopologySuite.Operation.OverlayNG;
 namespace Gengbao.Demo.Partition;
 
 /// <summary>
-/// Geometry plumbing for the generator. Every coordinate lives on a 1 mm grid (like the sample's three decimals) and
-/// every overlay is OverlayNG with that fixed precision model: snap-rounding is fully robust and, because both
-/// neighbours of a shared edge round the same intersection to the same grid point, clipped pieces fit each other.
+/// Geometry plumbing for the generator. Every coordinate lives on a 0.01 mm grid and every overlay is OverlayNG with
+/// that fixed precision model: snap-rounding is fully robust, and both neighbours of a shared edge round the same
+/// intersection to the same grid point, so clipped pieces fit each other. The grid is finer than the survey's
+/// millimetre because snap-rounding may bend an edge by up to a grid cell towards a nearby vertex; on a kilometre-long
+/// village boundary a 1 mm bend is a 0.5 m² sliver, a 0.01 mm bend is invisible.
 /// </summary>
 internal static class Geom
 {
-    public static readonly PrecisionModel Precision = new(1000);
+    public static readonly PrecisionModel Precision = new(100_000);
 
     public static readonly GeometryFactory Factory = new(Precision, LinxiaGeography.Srid);
 
@@ -24,6 +27,29 @@ internal static class Geom
 
     public static Geometry UnionAll(IEnumerable<Geometry> geometries) =>
         UnaryUnionNG.Union(Factory.BuildGeometry(geometries.ToList()), Precision);
+
+    /// <summary>
+    /// Merges polygons that share their edges exactly (cells of one Voronoi diagram) by coverage union, in linear time;
+    /// where a clip or a merge left the edges not exactly shared (coverage union then throws or returns an invalid
+    /// result), by the overlay union.
+    /// </summary>
+    public static Geometry UnionCoverage(IReadOnlyList<Geometry> polygons)
+    {
+        if (polygons.Count == 1)
+        {
+            return polygons[0];
+        }
+        Geometry? merged;
+        try
+        {
+            merged = CoverageUnion.Union(Factory.BuildGeometry(polygons.ToList()));
+        }
+        catch (TopologyException)
+        {
+            merged = null;
+        }
+        return merged is { IsValid: true } ? merged : UnionAll(polygons);
+    }
 
     /// <summary>The polygons of a result, dropping any lower-dimension debris an overlay returns.</summary>
     public static List<Polygon> Polygons(Geometry geometry)
@@ -88,6 +114,7 @@ internal static class Geom
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double DistanceToSegment(double x, double y, Coordinate a, Coordinate b)
     {
         var dx = b.X - a.X;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gengbao.Demo.Generation;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
@@ -12,9 +13,10 @@ internal static class SeedPlacer
     /// each centre snapped to its nearest sample so it is inside even when the parent is concave), ordered by distance
     /// from <paramref name="centre"/> so the first units sit in the middle.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Coordinate> Spread(Geometry parent, int count, DemoRandom random, Coordinate centre)
     {
-        var samples = Sample(parent, Math.Max(40 * count, 300), random);
+        var samples = Sample(parent, Math.Clamp(30 * count, 150, 1_500), random);
         if (samples.Count < count)
         {
             throw new InvalidOperationException($"could not place {count} sites inside a polygon of {parent.Area:F0} m²");
@@ -31,7 +33,7 @@ internal static class SeedPlacer
             }
         }
         var assignment = new int[samples.Count];
-        for (var iteration = 0; iteration < 12; iteration++)
+        for (var iteration = 0; iteration < 8; iteration++)
         {
             Assign(samples, centres, assignment);
             var sumX = new double[k];
@@ -71,6 +73,7 @@ internal static class SeedPlacer
     /// About <paramref name="count"/> sites on a jittered grid over the polygon: Voronoi cells of such sites have the
     /// 5–8 vertices and the moderate size spread of real land-use patches. Never empty.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Coordinate> JitteredGrid(Geometry parent, IPointOnGeometryLocator locator, int count, DemoRandom random)
     {
         var envelope = parent.EnvelopeInternal;
@@ -99,6 +102,7 @@ internal static class SeedPlacer
     }
 
     /// <summary>Uniform random points inside the polygon.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Coordinate> Sample(Geometry parent, int count, DemoRandom random)
     {
         var locator = new IndexedPointInAreaLocator(parent);
@@ -119,6 +123,7 @@ internal static class SeedPlacer
         return samples;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Nearest(List<Coordinate> samples, Coordinate target, Func<int, bool> allowed)
     {
         var best = -1;
@@ -135,6 +140,7 @@ internal static class SeedPlacer
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Assign(List<Coordinate> samples, List<Coordinate> centres, int[] assignment)
     {
         for (var i = 0; i < samples.Count; i++)

@@ -7,7 +7,7 @@ namespace Gengbao.Demo.Partition;
 
 /// <summary>
 /// Splits a parent polygon among sites by their Voronoi cells clipped to the parent. Cells are disjoint and cover the
-/// plane, so the clipped pieces tile the parent exactly (up to the 1 mm grid).
+/// plane, so the clipped pieces tile the parent exactly (up to the grid of <see cref="Geom.Precision"/>).
 /// </summary>
 internal static class VoronoiPartition
 {
@@ -30,14 +30,14 @@ internal static class VoronoiPartition
         {
             index.TryAdd(sites[i], i);
         }
-        var envelope = new Envelope(parent.EnvelopeInternal);
-        envelope.ExpandBy(Math.Max(envelope.Width, envelope.Height) * 0.1 + 10);
-        var builder = new VoronoiDiagramBuilder { ClipEnvelope = envelope };
+        // The raw cells of the subdivision, not GetDiagram: that clips every hull cell to an envelope with the legacy
+        // overlay, which costs more than everything else here; the cells are clipped to the parent below anyway.
+        var builder = new VoronoiDiagramBuilder();
         builder.SetSites([.. sites]);
-        var diagram = builder.GetDiagram(Floating);
-        for (var c = 0; c < diagram.NumGeometries; c++)
+        var diagram = builder.GetSubdivision().GetVoronoiCellPolygons(Floating);
+        foreach (var geometry in diagram)
         {
-            var cell = (Polygon)diagram.GetGeometryN(c);
+            var cell = (Polygon)geometry;
             if (cell.UserData is not Coordinate site || !index.TryGetValue(site, out var i))
             {
                 continue;
@@ -46,6 +46,10 @@ internal static class VoronoiPartition
             if (prepared.ContainsProperly(cell) && Geom.RoundConvex(cell) is { } rounded)
             {
                 parts = [rounded];
+            }
+            else if (parent is Polygon single && ConvexClipper.TryClip(cell, single) is { } clipped)
+            {
+                parts = [clipped];
             }
             else
             {

@@ -26,10 +26,10 @@ public static class CgcsCrs
     public static bool IsSupported(int epsg) => epsg == Geographic || IsZone(epsg);
 
     /// <summary>Looks up a Gauss–Krüger zone by EPSG code; false (and null) outside EPSG:4491–4554.</summary>
-    public static bool TryGetZone(int epsg, [NotNullWhen(true)] out GaussKrugerZone? zone)
+    public static bool TryGetZone(int epsg, [MaybeNullWhen(false)] out GaussKrugerZone zone)
     {
-        zone = IsZone(epsg) ? ZoneTable[epsg - FirstZoneEpsg] : null;
-        return zone is not null;
+        zone = IsZone(epsg) ? ZoneTable[epsg - FirstZoneEpsg] : null!;
+        return IsZone(epsg);
     }
 
     /// <summary>The zone for an EPSG code; throws <see cref="ArgumentOutOfRangeException"/> outside 4491–4554.</summary>
@@ -74,9 +74,9 @@ public static class CgcsCrs
     /// zone numbers 25–45 and the 6-degree zone numbers 13–23 do not overlap, so the prefix alone names the zone.
     /// False for an easting without prefix (6 integer digits) or an unknown prefix.
     /// </summary>
-    public static bool TryGetZoneFromPrefixedEasting(double easting, [NotNullWhen(true)] out GaussKrugerZone? zone)
+    public static bool TryGetZoneFromPrefixedEasting(double easting, [MaybeNullWhen(false)] out GaussKrugerZone zone)
     {
-        zone = null;
+        zone = null!;
         if (!(easting >= 10_000_000 && easting < 100_000_000))
         {
             return false;

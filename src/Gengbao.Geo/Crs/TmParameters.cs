@@ -6,8 +6,6 @@ namespace Gengbao.Geo.Crs;
 /// </summary>
 internal sealed class TmParameters
 {
-    private const double RadiansPerDegree = Math.PI / 180.0;
-
     public double LatitudeOfOrigin { get; private set; }
 
     public double CentralMeridian { get; private set; }
@@ -30,7 +28,7 @@ internal sealed class TmParameters
         }
         var value = parameter.Numbers[0];
         var angle = parameter.Child("ANGLEUNIT", "UNIT") is { Numbers.Count: > 0 } angleUnit
-            ? value * angleUnit.Numbers[0] / RadiansPerDegree
+            ? value * WktCrsInterpreter.DegreesPerUnit(angleUnit.Numbers[0])
             : value * degreesPerAngleUnit;
         var length = parameter.Child("LENGTHUNIT", "UNIT") is { Numbers.Count: > 0 } lengthUnit
             ? value * lengthUnit.Numbers[0]

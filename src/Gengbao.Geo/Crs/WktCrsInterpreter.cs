@@ -21,7 +21,7 @@ internal static class WktCrsInterpreter
         if (EpsgAuthority(crs) is { } code && (CgcsCrs.IsSupported(code) || ForeignCrsNames.TryGetName(code, out _)))
         {
             var byCode = CgcsCrs.FromEpsg(code);
-            return byCode.IsSupported || crs.Name.Length == 0
+            return byCode.IsSupported || crs.Name.Length == 0 || ForeignCrsNames.IsCgcs2000Variant(code)
                 ? byCode
                 : CrsIdentification.Unsupported($"{crs.Name} (EPSG:{code.ToString(CultureInfo.InvariantCulture)}) is not CGCS2000");
         }
@@ -108,7 +108,7 @@ internal static class WktCrsInterpreter
             return CrsIdentification.Unsupported($"{Display(crs)} measures in a unit of {Number(metres)} m, not metres");
         }
 
-        var angleFactor = (AngularUnit(baseCrs) ?? DegreeInRadians) / DegreeInRadians;
+        var angleFactor = DegreesPerUnit(AngularUnit(baseCrs) ?? DegreeInRadians);
         var parameters = new TmParameters();
         foreach (var parameter in (conversion ?? crs).ChildrenNamed("PARAMETER"))
         {
@@ -130,7 +130,7 @@ internal static class WktCrsInterpreter
         if (kind != "CGCS2000")
         {
             var label = kind == "unknown" ? (datumName.Length > 0 ? $"datum {datumName}" : "datum not declared") : kind;
-            var named = crs.Name.Length > 0 && kind != "unknown" && Normalize(crs.Name).Contains(Normalize(kind), StringComparison.Ordinal);
+            var named = crs.Name.Length > 0 && kind != "unknown" && DatumKind(crs.Name) == kind;
             return named ? $"{crs.Name} is not CGCS2000" : $"{Display(crs)} ({label}) is not CGCS2000";
         }
         var ellipsoid = datum?.Child("SPHEROID", "ELLIPSOID") ?? geographic.Child("SPHEROID", "ELLIPSOID");
@@ -239,6 +239,13 @@ internal static class WktCrsInterpreter
         }
         return null;
     }
+
+    /// <summary>
+    /// Degrees per angular unit. WKT writes the degree as 0.0174532925199433, which is not π/180 to the last bit;
+    /// taken literally it would turn a central meridian of 103.5 into 103.50000000000003.
+    /// </summary>
+    internal static double DegreesPerUnit(double radiansPerUnit) =>
+        Math.Abs((radiansPerUnit / DegreeInRadians) - 1) < 1e-12 ? 1.0 : radiansPerUnit / DegreeInRadians;
 
     internal static string Normalize(string text)
     {

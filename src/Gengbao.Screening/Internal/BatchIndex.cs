@@ -14,6 +14,7 @@ internal sealed class BatchIndex
         Cultivated = Index(ScreeningLayer.Land, cultivated, p => p.Id, p => p.Geometry);
         CultivatedClasses = cultivated.Select(p => p.LandClassCode.Trim()).ToArray();
         PermanentBasicFarmland = Index(ScreeningLayer.PermanentBasicFarmland, layers.PermanentBasicFarmland, p => p.Id, p => p.Geometry);
+        PermanentBasicFarmlandTwins = Twins(PermanentBasicFarmland, Cultivated);
         HighStandardFarmland = Index(ScreeningLayer.HighStandardFarmland, layers.HighStandardFarmland, p => p.Id, p => p.Geometry);
         Approvals = Index(ScreeningLayer.Approvals, layers.Approvals, a => a.Id, a => a.Geometry);
         ApprovalRecords = layers.Approvals;
@@ -26,12 +27,35 @@ internal sealed class BatchIndex
 
     public ReferenceSet PermanentBasicFarmland { get; }
 
+    /// <summary>
+    /// For each permanent-basic-farmland parcel, the index of a cultivated parcel with exactly the same geometry
+    /// (coordinate for coordinate), or −1. 永久基本农田 parcels are cut from the survey's cultivated parcels, so most
+    /// coincide with one; their overlap with a patch is then the cultivated parcel's, computed once.
+    /// </summary>
+    public IReadOnlyList<int> PermanentBasicFarmlandTwins { get; }
+
     public ReferenceSet HighStandardFarmland { get; }
 
     public ReferenceSet Approvals { get; }
 
     /// <summary>Number and type of each feature of <see cref="Approvals"/>.</summary>
     public IReadOnlyList<Approval> ApprovalRecords { get; }
+
+    private static int[] Twins(ReferenceSet parcels, ReferenceSet cultivated)
+    {
+        var byEnvelope = new Dictionary<Envelope, int>();
+        for (var i = 0; i < cultivated.Count; i++)
+        {
+            byEnvelope.TryAdd(cultivated.Geometries[i].EnvelopeInternal, i);
+        }
+        var twins = new int[parcels.Count];
+        for (var j = 0; j < parcels.Count; j++)
+        {
+            var geometry = parcels.Geometries[j];
+            twins[j] = byEnvelope.TryGetValue(geometry.EnvelopeInternal, out var i) && cultivated.Geometries[i].EqualsExact(geometry) ? i : -1;
+        }
+        return twins;
+    }
 
     private static ReferenceSet Index<T>(ScreeningLayer layer, IReadOnlyList<T> items, Func<T, long> id, Func<T, Geometry> geometry)
     {

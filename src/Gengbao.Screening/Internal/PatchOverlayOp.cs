@@ -1,8 +1,8 @@
 using Gengbao.Geo.Area;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Operation.RelateNG;
 
 namespace Gengbao.Screening.Internal;
 
@@ -19,7 +19,8 @@ internal sealed class PatchOverlayOp
     private readonly ChangePatch _patch;
     private readonly Geometry _geometry;
     private readonly Envelope _envelope;
-    private readonly IPreparedGeometry _prepared;
+    private readonly RelateNG _relate;
+    private readonly double _patchArea;
     private readonly BatchIndex _index;
     private readonly AreaMeter _meter;
 
@@ -28,9 +29,10 @@ internal sealed class PatchOverlayOp
         _patch = patch;
         _geometry = patch.Geometry;
         _envelope = _geometry.EnvelopeInternal;
-        _prepared = PreparedGeometryFactory.Prepare(_geometry);
+        _relate = RelateNG.Prepare(_geometry);
         _index = index;
         _meter = meter;
+        _patchArea = meter.Of(_geometry);
     }
 
     public static PatchScreening Screen(ChangePatch patch, BatchIndex index, AreaMeter meter, ScreeningRules rules)
@@ -49,29 +51,52 @@ internal sealed class PatchOverlayOp
 
     private PatchScreening Run(ScreeningRules rules)
     {
-        var patchArea = _meter.Of(_geometry);
+        var patchArea = _patchArea;
 
-        var cultivatedPieces = new List<Geometry>();
+        var cultivatedPieces = new List<(Geometry Piece, double Area)>();
+        var byCultivated = new Dictionary<int, (Geometry Piece, double Area)>();
         var classAreas = new Dictionary<string, double>(StringComparer.Ordinal);
         var cultivated = 0.0;
         foreach (var i in _index.Cultivated.Candidates(_envelope))
         {
+            var count = cultivatedPieces.Count;
             var area = Overlap(_index.Cultivated, i, cultivatedPieces);
-            if (area > 0)
+            if (cultivatedPieces.Count > count)
             {
+                byCultivated[i] = cultivatedPieces[^1];
                 cultivated += area;
                 var code = _index.CultivatedClasses[i];
                 classAreas[code] = classAreas.GetValueOrDefault(code) + area;
             }
         }
-        var pbfPieces = new List<Geometry>();
-        var pbf = SumOverlaps(_index.PermanentBasicFarmland, pbfPieces);
-        var highStandard = SumOverlaps(_index.HighStandardFarmland, null);
+        var pbfPieces = new List<(Geometry Piece, double Area)>();
+        var pbf = 0.0;
+        foreach (var j in _index.PermanentBasicFarmland.Candidates(_envelope))
+        {
+            // A farmland parcel identical to a cultivated DLTB parcel has the overlap already computed.
+            var twin = _index.PermanentBasicFarmlandTwins[j];
+            if (twin < 0)
+            {
+                pbf += Overlap(_index.PermanentBasicFarmland, j, pbfPieces);
+            }
+            else if (byCultivated.TryGetValue(twin, out var piece))
+            {
+                pbfPieces.Add(piece);
+                pbf += piece.Area;
+            }
+        }
+        var highStandard = SumOverlaps(_index.HighStandardFarmland);
 
         var approvals = ApprovalsOverPatch(patchArea, out var approved, out var approvedUnion, out var byType);
 
-        var unapprovedCultivated = approvedUnion is null ? cultivated : Math.Max(0, cultivated - CoveredArea(cultivatedPieces, approvedUnion));
-        var unapprovedPbf = approvedUnion is null ? pbf : Math.Max(0, pbf - CoveredArea(pbfPieces, approvedUnion));
+        var unapprovedCultivated = cultivated;
+        var unapprovedPbf = pbf;
+        if (approvedUnion is not null)
+        {
+            var covered = new CoveredAreas(this, approvedUnion, approved);
+            unapprovedCultivated = Math.Max(0, cultivated - covered.Of(cultivatedPieces));
+            unapprovedPbf = Math.Max(0, pbf - covered.Of(pbfPieces));
+        }
 
         var green = EllipsoidalArea.Round(cultivated) == 0
             || patchArea - approved <= rules.ToleratedUncoveredArea(patchArea);
@@ -85,33 +110,50 @@ internal sealed class PatchOverlayOp
         return result with { Reason = ReasonWriter.Write(result, _patch) };
     }
 
-    private double SumOverlaps(ReferenceSet set, List<Geometry>? pieces)
+    private double SumOverlaps(ReferenceSet set)
     {
         var total = 0.0;
         foreach (var i in set.Candidates(_envelope))
         {
-            total += Overlap(set, i, pieces);
+            total += Overlap(set, i, null);
         }
         return total;
     }
 
-    /// <summary>Area of the patch ∩ feature i; the piece is added to <paramref name="pieces"/> when it is not empty.</summary>
-    private double Overlap(ReferenceSet set, int i, List<Geometry>? pieces)
+    /// <summary>
+    /// Area of the patch ∩ feature i; the piece is added to <paramref name="pieces"/> when not empty. Exact predicates
+    /// (RelateNG) spare the overlay when the two are disjoint or one lies inside the other: then the piece is the
+    /// smaller geometry itself, as ST_Intersection would return it.
+    /// </summary>
+    private double Overlap(ReferenceSet set, int i, List<(Geometry Piece, double Area)>? pieces)
     {
         var geometry = set.Geometries[i];
-        if (!_prepared.Intersects(geometry))
+        var envelope = geometry.EnvelopeInternal;
+        if (!envelope.Intersects(_envelope))
         {
             return 0;
         }
-        set.EnsureValid(i);
-        if (_prepared.Covers(geometry))
+        if (envelope.Covers(_envelope) && _relate.Evaluate(geometry, RelatePredicate.CoveredBy()))
         {
-            pieces?.Add(geometry);
-            return set.AreaOf(i, _meter);
+            pieces?.Add((_geometry, _patchArea));
+            return _patchArea;
         }
+        if (_envelope.Covers(envelope) && _relate.Evaluate(geometry, RelatePredicate.Covers()))
+        {
+            var whole = set.AreaOf(i, _meter);
+            pieces?.Add((geometry, whole));
+            return whole;
+        }
+        if (!_relate.Evaluate(geometry, RelatePredicate.Intersects()))
+        {
+            return 0;
+        }
+        // Only an overlay needs a valid input to be robust; the predicates above tolerate what they are given.
+        set.EnsureValid(i);
         var piece = Intersect(_geometry, geometry, set, i);
-        pieces?.Add(piece);
-        return _meter.Of(piece);
+        var area = _meter.Of(piece);
+        pieces?.Add((piece, area));
+        return area;
     }
 
     /// <summary>
@@ -126,11 +168,11 @@ internal sealed class PatchOverlayOp
         var areas = new List<double>();
         foreach (var i in set.Candidates(_envelope))
         {
-            if (_prepared.Intersects(set.Geometries[i]))
+            var area = Overlap(set, i, null);
+            if (area > 0)
             {
-                set.EnsureValid(i);
                 touching.Add(i);
-                areas.Add(Overlap(set, i, null));
+                areas.Add(area);
             }
         }
         approved = 0;
@@ -164,20 +206,42 @@ internal sealed class PatchOverlayOp
         return coverage;
     }
 
-    /// <summary>Σ area(piece ∩ union): how much of the pieces the approvals cover.</summary>
-    private double CoveredArea(List<Geometry> pieces, Geometry union)
+    /// <summary>
+    /// Σ area(piece ∩ union of the approvals): how much of a set of pieces the approvals cover, each distinct piece
+    /// measured once (a farmland piece is often the very cultivated piece). The patch itself as a piece is covered
+    /// by exactly the approved area.
+    /// </summary>
+    private sealed class CoveredAreas(PatchOverlayOp op, Geometry union, double approved)
     {
-        var total = 0.0;
-        foreach (var piece in pieces)
+        private readonly RelateNG _union = RelateNG.Prepare(union);
+        private readonly Dictionary<Geometry, double> _known = new(ReferenceEqualityComparer.Instance);
+
+        public double Of(List<(Geometry Piece, double Area)> pieces)
         {
-            total += _meter.Of(Intersect(piece, union, _index.Approvals, -1));
+            var total = 0.0;
+            foreach (var (piece, area) in pieces)
+            {
+                if (!_known.TryGetValue(piece, out var covered))
+                {
+                    covered = ReferenceEquals(piece, op._geometry) ? approved
+                        : _union.Evaluate(piece, RelatePredicate.Covers()) ? area
+                        : _union.Evaluate(piece, RelatePredicate.Intersects()) ? op._meter.Of(op.Intersect(piece, union, op._index.Approvals, -1))
+                        : 0;
+                    _known[piece] = covered;
+                }
+                total += covered;
+            }
+            return total;
         }
-        return total;
     }
 
     private Geometry Union(List<int> members)
     {
         var set = _index.Approvals;
+        foreach (var i in members)
+        {
+            set.EnsureValid(i);
+        }
         try
         {
             return OverlayNGRobust.Union(members.Select(i => set.Geometries[i]).ToList());

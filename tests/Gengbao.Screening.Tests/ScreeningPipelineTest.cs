@@ -1,0 +1,97 @@
+using NetTopologySuite.Geometries;
+using static Gengbao.Screening.Tests.ScreeningTestCase;
+
+namespace Gengbao.Screening.Tests;
+
+/// <summary>Batching: whatever the batch size, every patch is screened once, against its own neighbourhood, in JCBH order.</summary>
+public sealed class ScreeningPipelineTest
+{
+    [Fact]
+    public void BatchSizeAndThreadsDoNotChangeResults()
+    {
+        var source = new GridSource(columns: 12, rows: 9);
+        var engine = new ScreeningEngine(Zone);
+
+        var whole = ScreeningPipeline.Run(source, engine, new ScreeningRunOptions { BatchSize = 10_000 });
+        var small = ScreeningPipeline.Run(source, engine, new ScreeningRunOptions { BatchSize = 7, Threads = 3 });
+
+        Assert.Equal(108, whole.Count);
+        Assert.Equal(whole.Select(r => r.MonitoringNumber).Order(StringComparer.Ordinal), whole.Select(r => r.MonitoringNumber));
+        Assert.Equal(whole, small, ScreeningEngineTest.ResultComparer.Instance);
+        Assert.Contains(whole, r => r.Class == ScreeningClass.Green);
+        Assert.Contains(whole, r => r.Class == ScreeningClass.Yellow);
+    }
+
+    [Fact]
+    public void EachBatchAsksOnlyForItsOwnPatchesAndTheirNeighbourhood()
+    {
+        var source = new GridSource(columns: 20, rows: 20);
+        ScreeningPipeline.Run(source, new ScreeningEngine(Zone), new ScreeningRunOptions { BatchSize = 50 });
+
+        Assert.Equal(8, source.BatchesRead);
+        Assert.Equal(400, source.PatchesRead);
+        // Hilbert order keeps a batch compact: far fewer reference parcels than patches per batch would touch if scattered.
+        Assert.True(source.MaxParcelsPerBatch <= 100, $"a batch read {source.MaxParcelsPerBatch} parcels");
+    }
+
+    [Fact]
+    public void HilbertKeysVisitNeighboursConsecutively()
+    {
+        var extent = new Envelope(0, 3, 0, 3);
+        var keys = new[] { (0, 0), (1, 0), (0, 1), (3, 3) }
+            .Select(p => ScreeningPipeline.HilbertKey(new Coordinate(p.Item1, p.Item2), extent)).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.True(keys[3] > keys[0]);
+    }
+
+    /// <summary>
+    /// A grid of 40 m × 40 m cells, cultivated in a checkerboard, each with a 20 m change patch in its middle, and an
+    /// approval over every third patch. Counts what the pipeline asks for.
+    /// </summary>
+    private sealed class GridSource(int columns, int rows) : IScreeningSource
+    {
+        private readonly List<ChangePatch> _patches = Enumerable.Range(0, columns * rows).Select(i =>
+        {
+            var (x, y) = (i % columns * 40, i / columns * 40);
+            return new ChangePatch(i + 1, $"J{(i * 7919) % (columns * rows):00000}",
+                Read($"POLYGON(({x + 10} {y + 10},{x + 30} {y + 10},{x + 30} {y + 30},{x + 10} {y + 30},{x + 10} {y + 10}))"), "0103", "0702");
+        }).ToList();
+
+        private readonly List<LandPatch> _land = Enumerable.Range(0, columns * rows).Select(i =>
+        {
+            var (x, y) = (i % columns * 40, i / columns * 40);
+            return new LandPatch(i + 1, (i % columns + i / columns) % 2 == 0 ? "0103" : "0301",
+                Read($"POLYGON(({x} {y},{x + 40} {y},{x + 40} {y + 40},{x} {y + 40},{x} {y}))"));
+        }).ToList();
+
+        private readonly List<Approval> _approvals = Enumerable.Range(0, columns * rows).Where(i => i % 3 == 0).Select(i =>
+        {
+            var (x, y) = (i % columns * 40, i / columns * 40);
+            return new Approval(i + 1, $"A{i}", "NZY", Read($"POLYGON(({x + 5} {y + 5},{x + 35} {y + 5},{x + 35} {y + 35},{x + 5} {y + 35},{x + 5} {y + 5}))"));
+        }).ToList();
+
+        public int BatchesRead { get; private set; }
+
+        public int PatchesRead { get; private set; }
+
+        public int MaxParcelsPerBatch { get; private set; }
+
+        public IReadOnlyList<(long Id, Envelope Box)> ReadChangePatchBoxes() =>
+            _patches.Select(p => (p.Id, p.Geometry.EnvelopeInternal)).Reverse().ToList();
+
+        public IReadOnlyList<ChangePatch> ReadChangePatches(IReadOnlyCollection<long> ids)
+        {
+            BatchesRead++;
+            PatchesRead += ids.Count;
+            return _patches.Where(p => ids.Contains(p.Id)).ToList();
+        }
+
+        public ScreeningLayers ReadReferenceLayers(IReadOnlyList<Envelope> boxes)
+        {
+            bool Near(Geometry g) => boxes.Any(b => b.Intersects(g.EnvelopeInternal));
+            var land = _land.Where(l => Near(l.Geometry)).ToList();
+            MaxParcelsPerBatch = Math.Max(MaxParcelsPerBatch, land.Count);
+            return new ScreeningLayers(land, [], [], _approvals.Where(a => Near(a.Geometry)).ToList());
+        }
+    }
+}
