@@ -4,7 +4,7 @@ namespace Gengbao.Screening;
 
 /// <summary>
 /// Screens every change patch of an <see cref="IScreeningSource"/> in spatially coherent batches: the patches' boxes
-/// are sorted along a Hilbert curve and cut into batches of <see cref="ScreeningRunOptions.BatchSize"/>; for each batch
+/// are sorted along a Hilbert curve and cut into batches of up to <see cref="ScreeningRunOptions.BatchSize"/>; for each batch
 /// the source reads the patches and the reference features near them once; the next batch is read while the current
 /// one is screened. Memory is bounded by two batches plus the results, whatever the size of the area.
 /// </summary>
@@ -59,7 +59,10 @@ public static class ScreeningPipeline
         return new Batch(patches, layers);
     }
 
-    /// <summary>Boxes in Hilbert order of their centres (ties by id), cut into runs of <paramref name="size"/>.</summary>
+    /// <summary>
+    /// Boxes in Hilbert order of their centres (ties by id), cut into runs of <paramref name="size"/>. The first runs
+    /// are shorter (size/16, size/8, … doubling) so the workers start while the reader is still at the beginning.
+    /// </summary>
     internal static List<List<(long Id, Envelope Box)>> Batches(IReadOnlyList<(long Id, Envelope Box)> boxes, int size)
     {
         var extent = new Envelope();
@@ -69,7 +72,13 @@ public static class ScreeningPipeline
         }
         var keyed = boxes.Select(b => (Key: HilbertKey(b.Box.Centre, extent), b.Id, b.Box)).ToList();
         keyed.Sort(static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Id.CompareTo(b.Id));
-        return keyed.Chunk(size).Select(chunk => chunk.Select(k => (k.Id, k.Box)).ToList()).ToList();
+        var batches = new List<List<(long Id, Envelope Box)>>();
+        var next = Math.Max(1, size / 16);
+        for (var start = 0; start < keyed.Count; start += next, next = Math.Min(size, 2 * next))
+        {
+            batches.Add(keyed.GetRange(start, Math.Min(next, keyed.Count - start)).ConvertAll(k => (k.Id, k.Box)));
+        }
+        return batches;
     }
 
     /// <summary>Position of a point along a 2¹⁶ × 2¹⁶ Hilbert curve over <paramref name="extent"/>.</summary>

@@ -28,7 +28,7 @@ public sealed class ScreeningPipelineTest
         var source = new GridSource(columns: 20, rows: 20);
         ScreeningPipeline.Run(source, new ScreeningEngine(Zone), new ScreeningRunOptions { BatchSize = 50 });
 
-        Assert.Equal(8, source.BatchesRead);
+        Assert.Equal(12, source.BatchesRead); // 3, 6, 12, 24, 48, then 50 at a time
         Assert.Equal(400, source.PatchesRead);
         // Hilbert order keeps a batch compact: far fewer reference parcels than patches per batch would touch if scattered.
         Assert.True(source.MaxParcelsPerBatch <= 100, $"a batch read {source.MaxParcelsPerBatch} parcels");
