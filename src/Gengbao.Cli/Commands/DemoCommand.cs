@@ -66,7 +66,9 @@ internal static class DemoCommand
         string? last = null;
         return new Progress<DemoProgress>(p =>
         {
-            var line = p.ToString();
+            // One line per tenth of each stage keeps logs short on a terminal and in CI alike.
+            var tenth = p.Total == 0 ? 10 : p.Done * 10 / p.Total;
+            var line = $"demo: {p.Stage} {tenth * 10}%";
             if (line != last)
             {
                 last = line;

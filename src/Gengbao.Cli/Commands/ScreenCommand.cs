@@ -139,8 +139,8 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
             connection.Open();
             try
             {
-                // Hold the shared lock for the whole run (one consistent snapshot, no lock and cache check per
-                // statement) and read pages through a memory map instead of copies.
+                // Hold the shared lock for the whole run: one consistent snapshot, and no lock, unlock and cache
+                // check around each statement (they cost more than the R-tree queries themselves).
                 using (var pragma = connection.CreateCommand())
                 {
                     pragma.CommandText = "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536;";
@@ -148,11 +148,12 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
                 }
                 var tables = new Dictionary<string, Table>(StringComparer.Ordinal)
                 {
-                    ["DLTB"] = Describe(connection, full, byName["DLTB"], ["DLBM"]),
-                    ["YJJBNT"] = Describe(connection, full, byName["YJJBNT"], []),
-                    ["GBZNT"] = Describe(connection, full, byName["GBZNT"], []),
-                    ["PZYD"] = Describe(connection, full, byName["PZYD"], ["PZWH", "PZLX"]),
-                    ["BHTB"] = Describe(connection, full, byName["BHTB"], ["JCBH", "QSXDL", "HSXDL"]),
+                    ["DLTB"] = Describe(connection, full, byName["DLTB"], ["DLBM"], []),
+                    ["YJJBNT"] = Describe(connection, full, byName["YJJBNT"], [], []),
+                    ["GBZNT"] = Describe(connection, full, byName["GBZNT"], [], []),
+                    ["PZYD"] = Describe(connection, full, byName["PZYD"], ["PZWH", "PZLX"], []),
+                    // Without QSXDL/HSXDL a patch gets no tags but is screened all the same.
+                    ["BHTB"] = Describe(connection, full, byName["BHTB"], ["JCBH"], ["QSXDL", "HSXDL"]),
                 };
                 return new GeoPackageScreeningSource(full, connection, tables, zone);
             }
@@ -367,17 +368,18 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
             $"{crs.Description} is longitude/latitude; screening needs the layers in a CGCS2000 Gauss-Kruger zone");
     }
 
-    private static Table Describe(SqliteConnection connection, string path, SourceLayer layer, string[] wanted)
+    /// <summary>The layer's table, fid and geometry column, R-tree, and the given fields (required ones first; a missing optional one is null).</summary>
+    private static Table Describe(SqliteConnection connection, string path, SourceLayer layer, string[] required, string[] optional)
     {
-        var columns = new string?[wanted.Length];
-        for (var i = 0; i < wanted.Length; i++)
+        var columns = new List<string?>();
+        foreach (var (field, isRequired) in required.Select(f => (f, true)).Concat(optional.Select(f => (f, false))))
         {
-            var index = layer.FieldIndex(wanted[i]);
-            if (index < 0 && i == 0 || index < 0 && layer.Name.Equals("PZYD", StringComparison.OrdinalIgnoreCase))
+            var index = layer.FieldIndex(field);
+            if (index < 0 && isRequired)
             {
-                throw new SourceFileException(path, layer.Name, $"no field {wanted[i]}; the layer has {string.Join(", ", layer.Fields.Select(f => f.Name))}");
+                throw new SourceFileException(path, layer.Name, $"no field {field}; the layer has {string.Join(", ", layer.Fields.Select(f => f.Name))}");
             }
-            columns[i] = index < 0 ? null : layer.Fields[index].Name;
+            columns.Add(index < 0 ? null : layer.Fields[index].Name);
         }
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -392,7 +394,7 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
         {
             throw new SourceFileException(path, layer.Name, "not a feature table with an integer fid");
         }
-        return new Table(layer.Name.ToUpperInvariant(), layer.Name, reader.GetString(1), reader.GetString(0), columns, reader.IsDBNull(2) ? null : reader.GetString(2));
+        return new Table(layer.Name.ToUpperInvariant(), layer.Name, reader.GetString(1), reader.GetString(0), [.. columns], reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -16,6 +16,9 @@ namespace Gengbao.Screening.Internal;
 /// </summary>
 internal sealed class PatchOverlayOp
 {
+    public static int[] Counts = new int[8];
+    public static int Phase;
+
     private readonly ChangePatch _patch;
     private readonly Geometry _geometry;
     private readonly Envelope _envelope;
@@ -57,6 +60,7 @@ internal sealed class PatchOverlayOp
         var byCultivated = new Dictionary<int, (Geometry Piece, double Area)>();
         var classAreas = new Dictionary<string, double>(StringComparer.Ordinal);
         var cultivated = 0.0;
+        Phase = 0;
         foreach (var i in _index.Cultivated.Candidates(_envelope))
         {
             var count = cultivatedPieces.Count;
@@ -69,6 +73,7 @@ internal sealed class PatchOverlayOp
                 classAreas[code] = classAreas.GetValueOrDefault(code) + area;
             }
         }
+        Phase = 1;
         var pbfPieces = new List<(Geometry Piece, double Area)>();
         var pbf = 0.0;
         foreach (var j in _index.PermanentBasicFarmland.Candidates(_envelope))
@@ -85,7 +90,9 @@ internal sealed class PatchOverlayOp
                 pbf += piece.Area;
             }
         }
+        Phase = 2;
         var highStandard = SumOverlaps(_index.HighStandardFarmland);
+        Phase = 3;
 
         var approvals = ApprovalsOverPatch(patchArea, out var approved, out var approvedUnion, out var byType);
 
@@ -93,6 +100,7 @@ internal sealed class PatchOverlayOp
         var unapprovedPbf = pbf;
         if (approvedUnion is not null)
         {
+            Phase = 6;
             var covered = new CoveredAreas(this, approvedUnion, approved);
             unapprovedCultivated = Math.Max(0, cultivated - covered.Of(cultivatedPieces));
             unapprovedPbf = Math.Max(0, pbf - covered.Of(pbfPieces));
@@ -182,6 +190,7 @@ internal sealed class PatchOverlayOp
         {
             return [];
         }
+        Phase = 4;
         union = touching.Count == 1 ? set.Geometries[touching[0]] : Union(touching);
         approved = touching.Count == 1 ? areas[0] : _meter.Of(Intersect(_geometry, union, set, touching[0]));
 
@@ -192,6 +201,7 @@ internal sealed class PatchOverlayOp
             var record = records[touching[k]];
             coverage.Add(new ApprovalCoverage(record.Number, record.Type, areas[k], patchArea > 0 ? areas[k] / patchArea : 0));
         }
+        Phase = 5;
         var groups = Enumerable.Range(0, touching.Count).GroupBy(k => records[touching[k]].Type, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var group in groups)
@@ -244,6 +254,7 @@ internal sealed class PatchOverlayOp
         }
         try
         {
+            Interlocked.Increment(ref Counts[7]);
             return OverlayNGRobust.Union(members.Select(i => set.Geometries[i]).ToList());
         }
         catch (TopologyException e)
@@ -257,6 +268,7 @@ internal sealed class PatchOverlayOp
     {
         try
         {
+            Interlocked.Increment(ref Counts[Phase]);
             return OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection);
         }
         catch (TopologyException e)

@@ -18,8 +18,12 @@ namespace Gengbao.Storage.OneMap;
 /// feature's county, official ellipsoidal area, CGCS2000 geographic shape and spatial code. Nothing reaches the
 /// layer's real table until the importer swaps versions, so a failure leaves the one map as it was.
 /// </summary>
-internal sealed class LayerStager(LayerValidator validator, SourceLayer source, AdminLocator locator, string? fallbackCounty)
+internal sealed class LayerStager(LayerValidator validator, SourceLayer source, AdminLocator locator, Placement placement,
+    string? fileCounty, IReadOnlySet<string> fileCounties)
 {
+    /// <summary>True when features name their own location (ZLDWDM, XZQDM) or county (a BHTB monitoring number).</summary>
+    public static bool CarriesLocation(LayerSchema schema) => schema.LocationColumn is not null || schema.Kind == LayerKind.Bhtb;
+
     private readonly LayerSchema _schema = validator.Schema;
     private readonly Dictionary<string, int> _issuedCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _yearVotes = [];
@@ -107,10 +111,11 @@ internal sealed class LayerStager(LayerValidator validator, SourceLayer source, 
             var interior = SpatialCode.InteriorPoint(geographic);
             var adminCode = AdminCodeOf(row, interior);
             var county = CountyOf(row, adminCode);
-            if (county is null)
+            if (county is null || (placement == Placement.Locate && fileCounties.Count > 0 && !fileCounties.Contains(county)))
             {
-                problems.Add(new ImportProblem(source.SourcePath, source.Name, feature.Fid, null, null,
-                    "cannot tell which county the feature lies in: it has no location code and lies outside every known admin unit; give --county"));
+                problems.Add(new ImportProblem(source.SourcePath, source.Name, feature.Fid, null, null, county is null
+                    ? "cannot tell which county the feature lies in: it has no location code and lies outside every known admin unit; give --county"
+                    : $"the feature lies in county {county}, which no other layer of this file covers; give --county to import it there"));
                 continue;
             }
             if (problems.Count > before || (problems.Count > 0 && !skipInvalid))
@@ -182,6 +187,7 @@ internal sealed class LayerStager(LayerValidator validator, SourceLayer source, 
         _ => null,
     };
 
+    /// <summary>The location code of the feature, else the village (or county) around it, for the spatial code.</summary>
     private string? AdminCodeOf(LayerRow row, Point interior)
     {
         if (_schema.LocationColumn is { } location)
@@ -192,11 +198,16 @@ internal sealed class LayerStager(LayerValidator validator, SourceLayer source, 
                 return code;
             }
         }
-        return locator.Locate(interior);
+        var found = locator.Locate(interior);
+        return placement == Placement.FileCounty && found is not null && !found.StartsWith(fileCounty!, StringComparison.Ordinal) ? null : found;
     }
 
     private string? CountyOf(LayerRow row, string? adminCode)
     {
+        if (placement == Placement.FileCounty)
+        {
+            return fileCounty;
+        }
         if (adminCode is { Length: >= 6 })
         {
             return adminCode[..6];
@@ -205,7 +216,7 @@ internal sealed class LayerStager(LayerValidator validator, SourceLayer source, 
         {
             return jcbh[..6]; // monitoring numbers start with the county code
         }
-        return fallbackCounty;
+        return null;
     }
 
     /// <summary>Spatial codes are unique per layer and county; a second parcel in the same grid cell gets a suffix.</summary>

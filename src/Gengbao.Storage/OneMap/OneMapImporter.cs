@@ -36,17 +36,31 @@ public sealed class OneMapImporter(NpgsqlDataSource dataSource)
             var locator = new AdminLocator();
             var problems = new List<ImportProblem>();
             var stagers = new List<(LayerStager Stager, LayerValidator Validator, SourceLayer Source)>();
+            var fileCounties = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < plan.Count; i++)
             {
                 var (source, schema) = plan[i];
-                if (schema.LocationColumn is null && schema.Kind != LayerKind.Bhtb)
+                var placement = Placement.ByLocationCode;
+                if (!LayerStager.CarriesLocation(schema))
                 {
-                    await LoadStoredUnitsAsync(connection, locator, source, validators[i], cancellationToken).ConfigureAwait(false);
+                    // A layer without location codes belongs to the file's county when the file has one (a county
+                    // database); only a file spanning several counties is placed feature by feature, and never
+                    // outside the counties the file itself covers, so one county's import cannot replace another's.
+                    placement = options.County is not null || fileCounties.Count == 1 ? Placement.FileCounty : Placement.Locate;
+                    if (placement == Placement.Locate && locator.IsEmpty)
+                    {
+                        await LoadStoredUnitsAsync(connection, locator, source, validators[i], cancellationToken).ConfigureAwait(false);
+                    }
                 }
-                var stager = new LayerStager(validators[i], source, locator, options.County);
+                var fileCounty = options.County ?? (fileCounties.Count == 1 ? fileCounties.First() : null);
+                var stager = new LayerStager(validators[i], source, locator, placement, fileCounty, fileCounties);
                 await stager.CreateStageAsync(connection, cancellationToken).ConfigureAwait(false);
                 await stager.StageAsync(connection, problems, options.SkipInvalid, progress, cancellationToken).ConfigureAwait(false);
                 stagers.Add((stager, validators[i], source));
+                if (placement == Placement.ByLocationCode)
+                {
+                    fileCounties.UnionWith(stager.Counties.Where(c => !c.EndsWith("00", StringComparison.Ordinal)));
+                }
             }
             if (problems.Count > 0 && !options.SkipInvalid)
             {
@@ -107,7 +121,8 @@ public sealed class OneMapImporter(NpgsqlDataSource dataSource)
             throw new SourceFileException(path, null,
                 $"no layer of a known type: layers are {string.Join(", ", sources.Select(s => s.Name))}; name them XZQ, DLTB, YJJBNT, GBZNT, PZYD or BHTB, or use --as");
         }
-        return plan.OrderBy(p => p.Item2.Kind == LayerKind.Xzq ? 0 : 1).ToList();
+        // XZQ first (later layers are located in it), then layers whose features name their county, then the rest.
+        return plan.OrderBy(p => p.Item2.Kind == LayerKind.Xzq ? 0 : LayerStager.CarriesLocation(p.Item2) ? 1 : 2).ToList();
     }
 
     private static async Task LoadStoredUnitsAsync(NpgsqlConnection connection, AdminLocator locator, SourceLayer source,
