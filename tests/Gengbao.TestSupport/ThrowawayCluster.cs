@@ -35,9 +35,17 @@ public static class ThrowawayCluster
         return connectionString;
     }
 
+    /// <summary>
+    /// Clusters live under <c>GENGBAO_TEST_ROOT</c> when <c>./test</c> sets it (it stops them all at the end), else
+    /// under the temp folder. A test host killed by the runner never reaches ProcessExit, so clusters of processes
+    /// that no longer exist are stopped and removed here first.
+    /// </summary>
+    private static string Root => Environment.GetEnvironmentVariable("GENGBAO_TEST_ROOT") is { Length: > 0 } root ? root : Path.GetTempPath();
+
     private static async Task<PrivateCluster> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"gengbao-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        ReapOrphans();
+        var folder = Path.Combine(Root, $"gengbao-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var cluster = new PrivateCluster(new ClusterSettings(Path.Combine(folder, "pg"), FreePort()));
         await cluster.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -53,6 +61,40 @@ public static class ThrowawayCluster
             }
         };
         return cluster;
+    }
+
+    private static void ReapOrphans()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Root, "gengbao-test-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || ProcessAlive(pid))
+            {
+                continue;
+            }
+            try
+            {
+                new PrivateCluster(new ClusterSettings(Path.Combine(folder, "pg"), 0)).Delete();
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"could not remove the orphaned test cluster in {folder}: {e.Message}");
+            }
+        }
+    }
+
+    private static bool ProcessAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()
