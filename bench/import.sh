@@ -27,7 +27,7 @@ for db in bench_ours bench_ogr; do
 done
 pg -d bench_ogr -c "CREATE EXTENSION postgis"
 count=0
-for layer in $(ogrinfo -q "$input" | sed -E 's/^[0-9]+: ([A-Za-z_0-9]+).*/\1/'); do
+for layer in $(ogrinfo "$input" | sed -nE 's/^[0-9]+: ([A-Za-z_0-9]+).*/\1/p'); do
   n=$(ogrinfo -q -so "$input" "$layer" | sed -n 's/^Feature Count: //p')
   count=$((count + n))
 done

@@ -69,12 +69,13 @@ internal static class ImportCommand
         if (Console.IsOutputRedirected)
         {
             string? last = null;
-            return await work(new Progress<ImportProgress>(p =>
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            return await work(new SyncProgress<ImportProgress>(p =>
             {
                 var line = $"{p.Layer}: {p.Stage}";
                 if (line != last)
                 {
-                    Console.WriteLine(line);
+                    Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:F2} s  {line}");
                     last = line;
                 }
             }));

@@ -143,7 +143,7 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
                 // check around each statement (they cost more than the R-tree queries themselves).
                 using (var pragma = connection.CreateCommand())
                 {
-                    pragma.CommandText = "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536;";
+                    pragma.CommandText = "PRAGMA locking_mode = EXCLUSIVE; PRAGMA mmap_size = 2147418112;";
                     pragma.ExecuteNonQuery();
                 }
                 var tables = new Dictionary<string, Table>(StringComparer.Ordinal)

@@ -58,7 +58,22 @@ public sealed class LayerValidator
     }
 
     /// <summary>Maps one feature; returns null and adds to <paramref name="problems"/> when anything is wrong with it.</summary>
-    public LayerRow? Map(SourceFeature feature, List<ImportProblem> problems)
+    public LayerRow? Map(SourceFeature feature, List<ImportProblem> problems) => Map(feature, CheckGeometry(feature), problems);
+
+    /// <summary>
+    /// The geometry half of validation: a MultiPolygon in the layer's CRS, or the problem with it. Thread-safe and
+    /// the costly part (validity), so an importer may run it in parallel and pass the result to
+    /// <see cref="Map(SourceFeature, GeometryCheck, List{ImportProblem})"/> in source order.
+    /// </summary>
+    public GeometryCheck CheckGeometry(SourceFeature feature)
+    {
+        var problems = new List<ImportProblem>(1);
+        var geometry = MapGeometry(feature, problems);
+        return new GeometryCheck(geometry, problems.Count == 0 ? null : problems[0]);
+    }
+
+    /// <summary>Maps one feature whose geometry was checked already; not thread-safe (duplicate identifiers are tracked).</summary>
+    public LayerRow? Map(SourceFeature feature, GeometryCheck checkedGeometry, List<ImportProblem> problems)
     {
         var before = problems.Count;
         var values = new object?[_schema.Columns.Count];
@@ -67,7 +82,11 @@ public sealed class LayerValidator
             values[i] = MapValue(feature, _schema.Columns[i], _columnSource[i], problems);
         }
         var key = FeatureKey(values);
-        var geometry = MapGeometry(feature, problems);
+        var geometry = checkedGeometry.Geometry;
+        if (checkedGeometry.Problem is { } geometryProblem)
+        {
+            problems.Add(geometryProblem);
+        }
         if (_schema.IdentifierColumn is { } idColumn && key is not null && !_seenIdentifiers.Add(key))
         {
             problems.Add(Problem(feature.Fid, key, idColumn.Code, $"duplicate identifier {idColumn.Code} = {key}: it already identifies another feature of this layer"));

@@ -16,13 +16,10 @@ namespace Gengbao.Screening.Internal;
 /// </summary>
 internal sealed class PatchOverlayOp
 {
-    public static int[] Counts = new int[8];
-    public static int Phase;
-
     private readonly ChangePatch _patch;
     private readonly Geometry _geometry;
     private readonly Envelope _envelope;
-    private readonly RelateNG _relate;
+    private RelateNG? _relate;
     private readonly double _patchArea;
     private readonly BatchIndex _index;
     private readonly AreaMeter _meter;
@@ -32,7 +29,6 @@ internal sealed class PatchOverlayOp
         _patch = patch;
         _geometry = patch.Geometry;
         _envelope = _geometry.EnvelopeInternal;
-        _relate = RelateNG.Prepare(_geometry);
         _index = index;
         _meter = meter;
         _patchArea = meter.Of(_geometry);
@@ -60,7 +56,6 @@ internal sealed class PatchOverlayOp
         var byCultivated = new Dictionary<int, (Geometry Piece, double Area)>();
         var classAreas = new Dictionary<string, double>(StringComparer.Ordinal);
         var cultivated = 0.0;
-        Phase = 0;
         foreach (var i in _index.Cultivated.Candidates(_envelope))
         {
             var count = cultivatedPieces.Count;
@@ -73,7 +68,6 @@ internal sealed class PatchOverlayOp
                 classAreas[code] = classAreas.GetValueOrDefault(code) + area;
             }
         }
-        Phase = 1;
         var pbfPieces = new List<(Geometry Piece, double Area)>();
         var pbf = 0.0;
         foreach (var j in _index.PermanentBasicFarmland.Candidates(_envelope))
@@ -90,17 +84,18 @@ internal sealed class PatchOverlayOp
                 pbf += piece.Area;
             }
         }
-        Phase = 2;
         var highStandard = SumOverlaps(_index.HighStandardFarmland);
-        Phase = 3;
 
-        var approvals = ApprovalsOverPatch(patchArea, out var approved, out var approvedUnion, out var byType);
+        var approvals = ApprovalsOverPatch(patchArea, out var approved, out var approvedUnion, out var oneHoldsPatch, out var byType);
 
         var unapprovedCultivated = cultivated;
         var unapprovedPbf = pbf;
-        if (approvedUnion is not null)
+        if (oneHoldsPatch)
         {
-            Phase = 6;
+            unapprovedCultivated = unapprovedPbf = 0;
+        }
+        else if (approvedUnion is not null)
+        {
             var covered = new CoveredAreas(this, approvedUnion, approved);
             unapprovedCultivated = Math.Max(0, cultivated - covered.Of(cultivatedPieces));
             unapprovedPbf = Math.Max(0, pbf - covered.Of(pbfPieces));
@@ -129,9 +124,9 @@ internal sealed class PatchOverlayOp
     }
 
     /// <summary>
-    /// Area of the patch ∩ feature i; the piece is added to <paramref name="pieces"/> when not empty. Exact predicates
-    /// (RelateNG) spare the overlay when the two are disjoint or one lies inside the other: then the piece is the
-    /// smaller geometry itself, as ST_Intersection would return it.
+    /// Area of the patch ∩ feature i; the piece is added to <paramref name="pieces"/> when not empty. Exact placement
+    /// tests spare the overlay when the two are disjoint or one lies inside the other: the piece is then the smaller
+    /// geometry itself, as ST_Intersection returns it. Only pairs whose boundaries meet are overlaid.
     /// </summary>
     private double Overlap(ReferenceSet set, int i, List<(Geometry Piece, double Area)>? pieces)
     {
@@ -141,22 +136,19 @@ internal sealed class PatchOverlayOp
         {
             return 0;
         }
-        if (envelope.Covers(_envelope) && _relate.Evaluate(geometry, RelatePredicate.CoveredBy()))
+        switch (Place(geometry, envelope))
         {
-            pieces?.Add((_geometry, _patchArea));
-            return _patchArea;
+            case Placement.Disjoint:
+                return 0;
+            case Placement.Inside:
+                pieces?.Add((_geometry, _patchArea));
+                return _patchArea;
+            case Placement.Contains:
+                var whole = set.AreaOf(i, _meter);
+                pieces?.Add((geometry, whole));
+                return whole;
         }
-        if (_envelope.Covers(envelope) && _relate.Evaluate(geometry, RelatePredicate.Covers()))
-        {
-            var whole = set.AreaOf(i, _meter);
-            pieces?.Add((geometry, whole));
-            return whole;
-        }
-        if (!_relate.Evaluate(geometry, RelatePredicate.Intersects()))
-        {
-            return 0;
-        }
-        // Only an overlay needs a valid input to be robust; the predicates above tolerate what they are given.
+        // Only an overlay needs a valid input to be robust; the placement tests tolerate what they are given.
         set.EnsureValid(i);
         var piece = Intersect(_geometry, geometry, set, i);
         var area = _meter.Of(piece);
@@ -164,35 +156,68 @@ internal sealed class PatchOverlayOp
         return area;
     }
 
+    /// <summary>The cheap exact placement, or RelateNG on the prepared patch when that cannot tell.</summary>
+    private Placement Place(Geometry geometry, Envelope envelope)
+    {
+        var placement = PolygonPlacement.Of(_geometry, geometry);
+        if (placement != Placement.Unknown)
+        {
+            return placement;
+        }
+        _relate ??= RelateNG.Prepare(_geometry);
+        return envelope.Covers(_envelope) && _relate.Evaluate(geometry, RelatePredicate.CoveredBy()) ? Placement.Inside
+            : _envelope.Covers(envelope) && _relate.Evaluate(geometry, RelatePredicate.Covers()) ? Placement.Contains
+            : _relate.Evaluate(geometry, RelatePredicate.Intersects()) ? Placement.BoundariesMeet
+            : Placement.Disjoint;
+    }
+
     /// <summary>
-    /// The approvals touching the patch with their single coverage, the union coverage (<paramref name="approved"/>),
-    /// the union itself (null when none touches) and the coverage of each approval type's union.
+    /// The approvals overlapping the patch with their single coverage, the coverage by their union
+    /// (<paramref name="approved"/>), a geometry that equals the union inside the patch (null when no approval
+    /// overlaps; the union itself, or one approval that holds the whole patch) and the coverage by each type's union.
+    /// When one approval holds the whole patch, so do the union and that approval's type union: no union is computed.
     /// </summary>
     private List<ApprovalCoverage> ApprovalsOverPatch(double patchArea, out double approved, out Geometry? union,
-        out List<KeyValuePair<string, double>> byType)
+        out bool oneHoldsPatch, out List<KeyValuePair<string, double>> byType)
     {
         var set = _index.Approvals;
         var touching = new List<int>();
         var areas = new List<double>();
+        var holder = -1;
+        var pieces = new List<(Geometry Piece, double Area)>(1);
         foreach (var i in set.Candidates(_envelope))
         {
-            var area = Overlap(set, i, null);
+            pieces.Clear();
+            var area = Overlap(set, i, pieces);
             if (area > 0)
             {
+                if (holder < 0 && ReferenceEquals(pieces[0].Piece, _geometry))
+                {
+                    holder = touching.Count;
+                }
                 touching.Add(i);
                 areas.Add(area);
             }
         }
         approved = 0;
         union = null;
+        oneHoldsPatch = holder >= 0;
         byType = [];
         if (touching.Count == 0)
         {
             return [];
         }
-        Phase = 4;
-        union = touching.Count == 1 ? set.Geometries[touching[0]] : Union(touching);
-        approved = touching.Count == 1 ? areas[0] : _meter.Of(Intersect(_geometry, union, set, touching[0]));
+        if (touching.Count == 1 || holder >= 0)
+        {
+            var k = Math.Max(holder, 0);
+            union = set.Geometries[touching[k]];
+            approved = areas[k];
+        }
+        else
+        {
+            union = Union(touching);
+            approved = _meter.Of(Intersect(_geometry, union, set, touching[0]));
+        }
 
         var records = _index.ApprovalRecords;
         var coverage = new List<ApprovalCoverage>(touching.Count);
@@ -201,7 +226,6 @@ internal sealed class PatchOverlayOp
             var record = records[touching[k]];
             coverage.Add(new ApprovalCoverage(record.Number, record.Type, areas[k], patchArea > 0 ? areas[k] / patchArea : 0));
         }
-        Phase = 5;
         var groups = Enumerable.Range(0, touching.Count).GroupBy(k => records[touching[k]].Type, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var group in groups)
@@ -209,6 +233,7 @@ internal sealed class PatchOverlayOp
             var members = group.ToList();
             var area = groups.Count == 1 ? approved
                 : members.Count == 1 ? areas[members[0]]
+                : members.Contains(holder) ? patchArea
                 : _meter.Of(Intersect(_geometry, Union(members.Select(k => touching[k]).ToList()), set, touching[members[0]]));
             byType.Add(new KeyValuePair<string, double>(group.Key, area));
         }
@@ -254,7 +279,6 @@ internal sealed class PatchOverlayOp
         }
         try
         {
-            Interlocked.Increment(ref Counts[7]);
             return OverlayNGRobust.Union(members.Select(i => set.Geometries[i]).ToList());
         }
         catch (TopologyException e)
@@ -268,7 +292,6 @@ internal sealed class PatchOverlayOp
     {
         try
         {
-            Interlocked.Increment(ref Counts[Phase]);
             return OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection);
         }
         catch (TopologyException e)

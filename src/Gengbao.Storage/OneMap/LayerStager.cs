@@ -92,69 +92,93 @@ internal sealed class LayerStager(LayerValidator validator, SourceLayer source, 
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {StageTable} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         long read = 0;
         var sjnfIndex = _schema.Columns.ToList().FindIndex(c => c.Code == "SJNF");
-        foreach (var feature in source.ReadFeatures())
+        // The costly, independent part of each feature (validity, CGCS2000 copy, area, interior point) runs in
+        // parallel a chunk at a time; mapping, duplicate checks, code issuance and writing stay in source order, so
+        // the result does not depend on the number of cores.
+        foreach (var chunk in source.ReadFeatures().Chunk(4096))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            read++;
-            if (read % 2000 == 0)
+            var prepared = new PreparedFeature[chunk.Length];
+            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Prepare(chunk[i], zone));
+
+            for (var i = 0; i < chunk.Length; i++)
             {
-                progress?.Report(new ImportProgress(_schema.Code, read, source.FeatureCount, "import"));
-            }
-            var before = problems.Count;
-            var row = validator.Map(feature, problems);
-            if (row is null)
-            {
-                continue;
-            }
-            var geographic = zone is null ? row.Geometry : (MultiPolygon)GeometryReprojector.ToGeographic(row.Geometry, zone);
-            var area = zone is null ? EllipsoidalArea.OfGeographic(row.Geometry) : EllipsoidalArea.OfGaussKruger(row.Geometry, zone);
-            var interior = SpatialCode.InteriorPoint(geographic);
-            var adminCode = AdminCodeOf(row, interior);
-            var county = CountyOf(row, adminCode);
-            if (county is null || (placement == Placement.Locate && fileCounties.Count > 0 && !fileCounties.Contains(county)))
-            {
-                problems.Add(new ImportProblem(source.SourcePath, source.Name, feature.Fid, null, null, county is null
-                    ? "cannot tell which county the feature lies in: it has no location code and lies outside every known admin unit; give --county"
-                    : $"the feature lies in county {county}, which no other layer of this file covers; give --county to import it there"));
-                continue;
-            }
-            if (problems.Count > before || (problems.Count > 0 && !skipInvalid))
-            {
-                continue; // keep validating for the report; nothing of this import will be committed
-            }
-            if (sjnfIndex >= 0 && row.Values[sjnfIndex] is long sjnf)
-            {
-                _yearVotes[sjnf] = _yearVotes.GetValueOrDefault(sjnf) + 1;
-            }
-            Counties.Add(county);
-            await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(county, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.Fid, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            foreach (var column in Columns)
-            {
-                var value = ValueFor(row, column);
-                if (value is null)
+                var feature = chunk[i];
+                var (check, geographic, area, interior) = prepared[i];
+                var before = problems.Count;
+                var row = validator.Map(feature, check, problems);
+                if (row is null)
                 {
-                    await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
-                else
+                var adminCode = AdminCodeOf(row, interior!);
+                var county = CountyOf(row, adminCode);
+                if (county is null || (placement == Placement.Locate && fileCounties.Count > 0 && !fileCounties.Contains(county)))
                 {
-                    await writer.WriteAsync(value, column.Type, cancellationToken).ConfigureAwait(false);
+                    problems.Add(new ImportProblem(source.SourcePath, source.Name, feature.Fid, null, null, county is null
+                        ? "cannot tell which county the feature lies in: it has no location code and lies outside every known admin unit; give --county"
+                        : $"the feature lies in county {county}, which no other layer of this file covers; give --county to import it there"));
+                    continue;
+                }
+                if (problems.Count > before || (problems.Count > 0 && !skipInvalid))
+                {
+                    continue; // keep validating for the report; nothing of this import will be committed
+                }
+                if (sjnfIndex >= 0 && row.Values[sjnfIndex] is long sjnf)
+                {
+                    _yearVotes[sjnf] = _yearVotes.GetValueOrDefault(sjnf) + 1;
+                }
+                Counties.Add(county);
+                WriteRow(writer, county, row, area, IssueCode(county, adminCode, interior!), geographic!);
+                Staged++;
+                if (_schema.Kind == LayerKind.Xzq && row.Values[0] is string code)
+                {
+                    locator.Add(code, LevelOf(row), geographic!);
                 }
             }
-            await writer.WriteAsync((decimal)EllipsoidalArea.Round(area), NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(IssueCode(county, adminCode, interior), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(JsonSerializer.Serialize(row.Extra), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync((Geometry)row.Geometry, NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync((Geometry)geographic, NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
-            Staged++;
-            if (_schema.Kind == LayerKind.Xzq && row.Values[0] is string code)
-            {
-                locator.Add(code, LevelOf(row), geographic);
-            }
+            read += chunk.Length;
+            progress?.Report(new ImportProgress(_schema.Code, read, source.FeatureCount, "import"));
         }
         progress?.Report(new ImportProgress(_schema.Code, read, source.FeatureCount, "import"));
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private readonly record struct PreparedFeature(GeometryCheck Check, MultiPolygon? Geographic, double Area, Point? Interior);
+
+    private PreparedFeature Prepare(SourceFeature feature, GaussKrugerZone? zone)
+    {
+        var check = validator.CheckGeometry(feature);
+        if (check.Geometry is not { } geometry)
+        {
+            return new PreparedFeature(check, null, 0, null);
+        }
+        var geographic = zone is null ? geometry : (MultiPolygon)GeometryReprojector.ToGeographic(geometry, zone);
+        var area = zone is null ? EllipsoidalArea.OfGeographic(geometry) : EllipsoidalArea.OfGaussKruger(geometry, zone);
+        return new PreparedFeature(check, geographic, area, SpatialCode.InteriorPoint(geographic));
+    }
+
+    /// <summary>Synchronous writes: the importer streams on one connection, and per-value awaits cost more than they save.</summary>
+    private void WriteRow(NpgsqlBinaryImporter writer, string county, LayerRow row, double area, string spatialCode, MultiPolygon geographic)
+    {
+        writer.StartRow();
+        writer.Write(county, NpgsqlDbType.Text);
+        writer.Write(row.Fid, NpgsqlDbType.Bigint);
+        foreach (var column in Columns)
+        {
+            if (ValueFor(row, column) is { } value)
+            {
+                writer.Write(value, column.Type);
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+        }
+        writer.Write((decimal)EllipsoidalArea.Round(area), NpgsqlDbType.Numeric);
+        writer.Write(spatialCode, NpgsqlDbType.Text);
+        writer.Write(JsonSerializer.Serialize(row.Extra), NpgsqlDbType.Jsonb);
+        writer.Write((Geometry)row.Geometry, NpgsqlDbType.Geometry);
+        writer.Write((Geometry)geographic, NpgsqlDbType.Geometry);
     }
 
     private object? ValueFor(LayerRow row, TargetColumn column)
