@@ -11,5 +11,6 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     CodeCommand.Create(),
     LedgerCommand.Create(),
     DemoCommand.Create(),
+    ScreenCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -12,7 +12,9 @@ namespace Gengbao.Screening.Internal;
 /// and high-standard-farmland pieces; the approvals touching the patch are unioned first, because approvals overlap.
 /// Everything is computed from the patch and its candidates alone, so results do not depend on thread count or
 /// batch composition. Overlays use <see cref="OverlayNGRobust"/> (what GEOS, and so PostGIS, runs for
-/// ST_Intersection/ST_Union). A candidate that lies inside the patch contributes its own area without an overlay.
+/// ST_Intersection/ST_Union), and only where boundaries meet: exact placement tests (<see cref="PolygonPlacement"/>)
+/// settle disjoint candidates, candidates inside the patch (their own area) and a patch inside a candidate (the
+/// patch's area) without one.
 /// </summary>
 internal sealed class PatchOverlayOp
 {

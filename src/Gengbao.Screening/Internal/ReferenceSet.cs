@@ -11,7 +11,7 @@ namespace Gengbao.Screening.Internal;
 /// </summary>
 internal sealed class ReferenceSet
 {
-    private const int Unknown = 0, Valid = 1, Invalid = 2;
+    private const int Valid = 1, Invalid = 2; // 0: not checked yet
 
     private readonly STRtree<int> _tree = new();
     private readonly double[] _areas;
@@ -68,16 +68,16 @@ internal sealed class ReferenceSet
     /// <summary>Throws <see cref="ScreeningInputException"/> when the feature's geometry is not a valid polygonal geometry.</summary>
     public void EnsureValid(int index)
     {
-        var state = Volatile.Read(ref _validity[index]);
-        if (state == Valid)
+        if (Volatile.Read(ref _validity[index]) == Valid)
         {
             return;
         }
-        var problem = state == Invalid ? null : Problem(Geometries[index]);
-        Volatile.Write(ref _validity[index], problem is null && state != Invalid ? Valid : Invalid);
-        if (problem is not null || state == Invalid)
+        // Two threads may check the same feature at once; both reach the same verdict.
+        var problem = Problem(Geometries[index]);
+        Volatile.Write(ref _validity[index], problem is null ? Valid : Invalid);
+        if (problem is not null)
         {
-            throw new ScreeningInputException(Layer, Ids[index], problem ?? Problem(Geometries[index]) ?? "invalid geometry");
+            throw new ScreeningInputException(Layer, Ids[index], problem);
         }
     }
 
@@ -91,6 +91,10 @@ internal sealed class ReferenceSet
         if (geometry.IsEmpty)
         {
             return "empty geometry";
+        }
+        if (SimpleRingCheck.IsValidSingleRing(geometry))
+        {
+            return null;
         }
         var error = new IsValidOp(geometry).ValidationError;
         return error is null
