@@ -7,7 +7,7 @@ import sys
 
 import geopandas as gpd
 import pandas as pd
-import shapely
+from shapely.ops import unary_union
 from pyproj import Geod
 
 path, out = sys.argv[1], sys.argv[2]
@@ -23,7 +23,8 @@ def overlap(left, right):
     pairs = gpd.sjoin(left[["jcbh", "geometry"]], right[["geometry"]], predicate="intersects", how="inner")
     if pairs.empty:
         return pd.Series(dtype=float)
-    pieces = shapely.intersection(pairs.geometry.values, right.geometry.values[pairs["index_right"].values])
+    # GeoPandas 0.12 / Shapely 1.8 (Debian 12): element-wise intersection of two aligned GeoSeries.
+    pieces = gpd.GeoSeries(pairs.geometry.values, crs=right.crs).intersection(gpd.GeoSeries(right.geometry.values[pairs["index_right"].values], crs=right.crs))
     pairs = pairs.assign(a=area(pieces))
     return pairs.groupby("jcbh")["a"].sum()
 
@@ -41,9 +42,10 @@ yj = overlap(bhtb, pbf)
 gb = overlap(bhtb, hs)
 # Approvals overlap each other: union those touching each patch, then intersect.
 pairs = gpd.sjoin(bhtb, pz, predicate="intersects", how="inner")
-unions = pairs.groupby("jcbh")["index_right"].apply(lambda ix: shapely.union_all(pz.geometry.values[ix.values]))
+unions = pairs.groupby("jcbh")["index_right"].apply(lambda ix: unary_union(list(pz.geometry.values[ix.values])))
 patch_geom = bhtb.set_index("jcbh").geometry
-pzyd = pd.Series(area(shapely.intersection(patch_geom.loc[unions.index].values, unions.values)), index=unions.index)
+pzyd = pd.Series(area(gpd.GeoSeries(patch_geom.loc[unions.index].values).intersection(gpd.GeoSeries(list(unions.values), crs=bhtb.crs))),
+                 index=unions.index)
 
 rows = []
 for jcbh in sorted(bhtb["jcbh"]):

@@ -33,7 +33,7 @@ public sealed class LandUseComparison
     /// <summary>Overlay pieces dropped as slivers (area &lt; <see cref="LandUseOverlayOp.SliverArea"/>, see there).</summary>
     public int SliverCount { get; }
 
-    /// <summary>Total area (m²) of the dropped slivers.</summary>
+    /// <summary>Total plane area (m², in the zone) of the dropped slivers.</summary>
     public double SliverArea { get; }
 
     /// <summary>Sum of the pieces' areas: the area both years cover.</summary>
