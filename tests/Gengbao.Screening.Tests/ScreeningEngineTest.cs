@@ -35,6 +35,24 @@ public sealed class ScreeningEngineTest
     }
 
     [Fact]
+    public void PiecesThatAlsoTouchAlongAnEdgeAreMeasuredByTheirPolygons()
+    {
+        // The parcel overlaps the left half of the patch and, with its second part, only touches the patch's right
+        // edge: the intersection holds a polygon and a line. Two overlapping approvals make the engine intersect that
+        // piece with their union, which a mixed-dimension input used to break (found on a 300,000-patch demo county).
+        var parcel = "MULTIPOLYGON(((0 0,50 0,50 100,0 100,0 0)),((100 0,150 0,150 100,100 100,100 0)))";
+        var layers = new ScreeningLayers([new LandPatch(1, "0103", Read(parcel))], [], [],
+        [
+            new Approval(1, "批1", "NZY", Read("POLYGON((-10 -10,30 -10,30 110,-10 110,-10 -10))")),
+            new Approval(2, "批2", "NZY", Read("POLYGON((20 -10,40 -10,40 110,20 110,20 -10))")),
+        ]);
+        var result = Engine.Screen(Patch(Square), layers);
+        var half = result.PatchArea / 2;
+        CheckEqual(half, result.CultivatedArea, 0.01, "the left half is cultivated (to the grid-scale change across it); the touching edge adds nothing");
+        CheckEqual(half * 0.2, result.UnapprovedCultivatedArea, 0.01, "approvals cover x 0..40 of the cultivated 0..50");
+    }
+
+    [Fact]
     public void InvalidPatchNamesLayerAndFeature()
     {
         var bowTie = new ChangePatch(42, "P42", Read("POLYGON((0 0,100 100,100 0,0 100,0 0))"), "0103", "0702");

@@ -294,7 +294,7 @@ internal sealed class PatchOverlayOp
     {
         try
         {
-            return OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection);
+            return PolygonalPart(OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection));
         }
         catch (TopologyException e)
         {
@@ -302,5 +302,19 @@ internal sealed class PatchOverlayOp
                 ? new ScreeningInputException(set.Layer, set.Ids[i], $"overlay with change patch {_patch.MonitoringNumber} failed: {e.Message}")
                 : new ScreeningInputException(ScreeningLayer.ChangePatches, _patch.Id, $"overlay with the approvals failed: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The polygons of an intersection. OverlayNG in its default (non-strict) mode also returns the lines and points
+    /// where the inputs only touch; they have no area, but a later overlay refuses such a mixed-dimension input.
+    /// </summary>
+    private static Geometry PolygonalPart(Geometry result)
+    {
+        if (result is Polygon or MultiPolygon || result.IsEmpty)
+        {
+            return result;
+        }
+        var polygons = NetTopologySuite.Geometries.Utilities.PolygonExtracter.GetPolygons(result).Cast<Polygon>().ToArray();
+        return result.Factory.CreateMultiPolygon(polygons);
     }
 }
