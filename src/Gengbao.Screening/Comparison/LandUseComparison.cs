@@ -1,7 +1,7 @@
 namespace Gengbao.Screening.Comparison;
 
 /// <summary>
-/// The result of overlaying two survey years: every piece of before ∩ after (ordered by before id, then after id),
+/// The result of overlaying two survey years: every piece of before ∩ after (ordered as the before parcels were given, then as the after parcels were given),
 /// and the areas (m², geodesic) of both layers and of the parts of each that the other does not cover.
 /// </summary>
 public sealed class LandUseComparison
@@ -21,7 +21,7 @@ public sealed class LandUseComparison
         CommonArea = common;
     }
 
-    /// <summary>All pieces with area &gt; 0, ordered by before id, then after id.</summary>
+    /// <summary>All pieces that are not slivers, in before input order, then after input order.</summary>
     public IReadOnlyList<ComparisonPiece> Pieces { get; }
 
     /// <summary>Sum of the before parcels' areas.</summary>

@@ -18,7 +18,7 @@ namespace Gengbao.Screening.Comparison;
 /// parcel itself; the exact placement test of the screening (<see cref="PolygonPlacement"/>, then RelateNG) settles
 /// disjoint pairs and one parcel inside the other (the piece is the inner parcel); only pairs whose boundaries
 /// cross are overlaid, with <see cref="OverlayNGRobust"/> (what GEOS, and so PostGIS ST_Intersection, runs).
-/// Each piece depends only on its two parcels and the pieces are ordered by (before index, after index), so the
+/// Each piece depends only on its two parcels and the pieces are ordered by (before index, after index) of the input lists, so the
 /// result is the same, bit for bit, for any thread count.
 /// </para>
 /// <para>
@@ -153,6 +153,24 @@ public static class LandUseOverlayOp
 
         public void Run(List<int> candidates, List<ComparisonPiece> pieces)
         {
+            // First the common case: the same outline, or the before parcel inside one after parcel (a parcel merged
+            // into a larger one). Only envelopes that cover the parcel's can hold it, and in a coverage no other after
+            // parcel then overlaps it, so the neighbours touching it are never overlaid.
+            foreach (var j in candidates)
+            {
+                var other = after[j];
+                var envelope = other.Geometry.EnvelopeInternal;
+                if (envelope.Equals(_envelope) && other.Geometry.EqualsExact(_geometry))
+                {
+                    Add(pieces, other, _geometry, area);
+                    return;
+                }
+                if (envelope.Covers(_envelope) && Place(other.Geometry, envelope) == Placement.Inside)
+                {
+                    Add(pieces, other, _geometry, area);
+                    return;
+                }
+            }
             foreach (var j in candidates)
             {
                 var other = after[j];
@@ -161,19 +179,10 @@ public static class LandUseOverlayOp
                 {
                     continue;
                 }
-                if (envelope.Equals(_envelope) && other.Geometry.EqualsExact(_geometry))
-                {
-                    // Unchanged outline: in a coverage no other after parcel can overlap it.
-                    Add(pieces, other, _geometry, area);
-                    return;
-                }
                 switch (Place(other.Geometry, envelope))
                 {
                     case Placement.Disjoint:
                         continue;
-                    case Placement.Inside:
-                        Add(pieces, other, _geometry, area);
-                        return;
                     case Placement.Contains:
                         Add(pieces, other, other.Geometry, afterAreas[j]);
                         continue;
