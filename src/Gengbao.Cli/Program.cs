@@ -12,5 +12,6 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     LedgerCommand.Create(),
     DemoCommand.Create(),
     ScreenCommand.Create(),
+    CompareCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -10,6 +10,8 @@ namespace Gengbao.Import.GeoPackage;
 /// <summary>A feature table of a GeoPackage. Reads stream row by row; an envelope query uses the layer's R-tree.</summary>
 public sealed class GeoPackageLayer : SourceLayer
 {
+    private static readonly GeometryFactory Factory = NtsGeometryServices.Instance.CreateGeometryFactory();
+
     private SqliteConnection? _connection;
     private string _fidColumn = "fid";
     private string _geometryColumn = "geom";
@@ -107,6 +109,8 @@ public sealed class GeoPackageLayer : SourceLayer
         }
 
         var wkbReader = new WKBReader(NtsGeometryServices.Instance) { HandleSRID = false, IsStrict = false };
+        // PolygonWkb decodes the polygons survey layers are made of straight from the blob; anything else goes to
+        // the WKBReader, so the result is the same either way.
         SqliteDataReader reader;
         try
         {
@@ -151,7 +155,7 @@ public sealed class GeoPackageLayer : SourceLayer
             var blob = reader.GetFieldValue<byte[]>(1);
             try
             {
-                geometry = GeoPackageBlob.Read(blob, wkbReader);
+                geometry = PolygonWkb.Read(blob, Factory, wkbReader);
                 if (geometry is not null)
                 {
                     geometry.SRID = SrsId;
