@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.CommandLine;
 using System.Globalization;
 using Gengbao.Geo.Codes;
 using Gengbao.Geo.Crs;

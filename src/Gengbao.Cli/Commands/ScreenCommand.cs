@@ -1,16 +1,6 @@
-using System.Buffers.Binary;
 using System.CommandLine;
-using System.Globalization;
-using Gengbao.Geo.Codes;
-using Gengbao.Geo.Crs;
 using Gengbao.Import;
-using Gengbao.Import.GeoPackage;
-using Gengbao.Import.Model;
 using Gengbao.Screening;
-using Microsoft.Data.Sqlite;
-using NetTopologySuite;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace Gengbao.Cli.Commands;
 
