@@ -40,10 +40,7 @@ internal static class AreaCommand
                     throw new SourceFileException(path, layer.Name, $"unsupported coordinate reference system: {crs.Description}");
                 }
                 var bsmIndex = layer.FieldIndex("BSM");
-                var partial = outPath + ".partial";
-                try
-                {
-                using (var writer = new StreamWriter(partial, false, new System.Text.UTF8Encoding(false), 1 << 16))
+                WholeFile.Write(outPath, writer =>
                 {
                     writer.Write("BSM,area_m2\n");
                     foreach (var feature in layer.ReadFeatures())
@@ -65,13 +62,7 @@ internal static class AreaCommand
                         writer.Write(EllipsoidalArea.Round(area).ToString("F2", CultureInfo.InvariantCulture));
                         writer.Write('\n');
                     }
-                }
-                File.Move(partial, outPath, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(partial); // no half-written output: the CSV appears whole or not at all
-                }
+                });
             }
             finally
             {

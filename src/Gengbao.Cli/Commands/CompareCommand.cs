@@ -99,22 +99,8 @@ public static class CompareCommand
         return new Outcome(comparison, matrix.Count, changePieces);
     }
 
-    private static void WriteCsv(string outputPath, IReadOnlyList<TransferMatrixRow> matrix)
-    {
-        var partial = outputPath + ".partial";
-        try
-        {
-            using (var writer = new StreamWriter(partial, false, new System.Text.UTF8Encoding(false), 1 << 16))
-            {
-                TransferMatrix.Write(writer, matrix);
-            }
-            File.Move(partial, outputPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial); // no half-written output: the CSV appears whole or not at all
-        }
-    }
+    private static void WriteCsv(string outputPath, IReadOnlyList<TransferMatrixRow> matrix) =>
+        WholeFile.Write(outputPath, writer => TransferMatrix.Write(writer, matrix));
 
     private static int WriteChanges(string path, int srsId, LandUseComparison comparison)
     {

@@ -37,8 +37,7 @@ internal static class LedgerCommand
                 csv.Append(inv, $"{r.Code},{Csv(r.Name)},{r.CultivatedArea:F2},{r.CultivatedCount},{r.PbfArea:F2},{r.PbfCount}\n");
             }
             var outPath = parse.GetValue(output)!;
-            await File.WriteAllTextAsync(outPath + ".partial", csv.ToString(), new UTF8Encoding(false), ct);
-            File.Move(outPath + ".partial", outPath, overwrite: true);
+            WholeFile.Write(outPath, writer => writer.Write(csv.ToString()));
             Console.WriteLine($"{rows.Count} {parse.GetValue(level)} rows for {surveyYear} written to {outPath}");
             return 0;
         }));

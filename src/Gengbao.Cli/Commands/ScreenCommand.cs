@@ -54,19 +54,7 @@ public static class ScreenCommand
         {
             throw source.Explain(e);
         }
-        var partial = outputPath + ".partial";
-        try
-        {
-            using (var writer = new StreamWriter(partial, false, new System.Text.UTF8Encoding(false), 1 << 16))
-            {
-                ScreeningCsv.Write(writer, results);
-            }
-            File.Move(partial, outputPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial); // no half-written output: the CSV appears whole or not at all
-        }
+        WholeFile.Write(outputPath, writer => ScreeningCsv.Write(writer, results));
         return results.Count;
     }
 }

@@ -95,7 +95,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
     public void DifferentCrsIsAnErrorNamingBothFiles()
     {
         var other = Path.Combine(_work, "zone35.gpkg");
-        Ogr2Ogr("-f", "GPKG", other, demo.After, "DLTB", "-t_srs", "EPSG:4523");
+        Gdal.Ogr2Ogr("-f", "GPKG", other, demo.After, "DLTB", "-t_srs", "EPSG:4523");
 
         var e = Assert.Throws<SourceFileException>(() => CompareCommand.Run(demo.Before, other, Out("m.csv"), Out("c.gpkg"), threads: 2));
 
@@ -109,7 +109,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
     public void MissingDltbIsAnErrorNamingTheFile()
     {
         var path = Path.Combine(_work, "no-dltb.gpkg");
-        Ogr2Ogr("-f", "GPKG", path, demo.After, "XZQ");
+        Gdal.Ogr2Ogr("-f", "GPKG", path, demo.After, "XZQ");
 
         var e = Assert.Throws<SourceFileException>(() => CompareCommand.Run(path, demo.After, Out("m.csv"), Out("c.gpkg"), threads: 2));
 
@@ -185,16 +185,4 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
         }
     }
 
-    private static void Ogr2Ogr(params string[] args)
-    {
-        var start = new ProcessStartInfo("ogr2ogr") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"ogr2ogr failed ({process.ExitCode}): {errors}"));
-    }
 }

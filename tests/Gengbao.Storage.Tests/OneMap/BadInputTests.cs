@@ -88,7 +88,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task ForeignCrs()
     {
         var path = Path.Combine(_work, "wgs84.gpkg");
-        Ogr2Ogr("-f", "GPKG", path, SharedData.SampleGeoPackage, "BHTB", "-t_srs", "EPSG:4326");
+        Gdal.Ogr2Ogr("-f", "GPKG", path, SharedData.SampleGeoPackage, "BHTB", "-t_srs", "EPSG:4326");
         var error = await FailsAsync<ImportFailedException>(path);
         var problem = Assert.Single(error.Problems);
         Assert.Equal("BHTB", problem.Layer);
@@ -100,7 +100,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var folder = Path.Combine(_work, "noprj");
         Directory.CreateDirectory(folder);
-        Ogr2Ogr("-f", "ESRI Shapefile", Path.Combine(folder, "BHTB.shp"), SharedData.SampleGeoPackage, "BHTB", "-lco", "ENCODING=UTF-8");
+        Gdal.Ogr2Ogr("-f", "ESRI Shapefile", Path.Combine(folder, "BHTB.shp"), SharedData.SampleGeoPackage, "BHTB", "-lco", "ENCODING=UTF-8");
         File.Delete(Path.Combine(folder, "BHTB.prj"));
         var error = await FailsAsync<ImportFailedException>(Path.Combine(folder, "BHTB.shp"));
         Assert.Contains("no coordinate reference system", Assert.Single(error.Problems).Message);
@@ -111,7 +111,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var folder = Path.Combine(_work, "nodbf");
         Directory.CreateDirectory(folder);
-        Ogr2Ogr("-f", "ESRI Shapefile", Path.Combine(folder, "BHTB.shp"), SharedData.SampleGeoPackage, "BHTB");
+        Gdal.Ogr2Ogr("-f", "ESRI Shapefile", Path.Combine(folder, "BHTB.shp"), SharedData.SampleGeoPackage, "BHTB");
         File.Delete(Path.Combine(folder, "BHTB.dbf"));
         var error = await FailsAsync<SourceFileException>(Path.Combine(folder, "BHTB.shp"));
         Assert.Contains("BHTB.dbf", error.Message);
@@ -151,16 +151,4 @@ public sealed class BadInputTests : IAsyncLifetime
         return error;
     }
 
-    private static void Ogr2Ogr(params string[] args)
-    {
-        var start = new ProcessStartInfo("ogr2ogr") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"ogr2ogr failed: {stderr}");
-    }
 }
