@@ -40,6 +40,7 @@ public static class ScreeningPipeline
                 next?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
                 throw;
             }
+            options.Progress?.Report(results.Count);
         }
         results.Sort(static (a, b) =>
         {

@@ -11,4 +11,7 @@ public sealed record ScreeningRunOptions
     /// next batch's, so this bounds memory on a prefecture; results do not depend on it.
     /// </summary>
     public int BatchSize { get; init; } = 1024;
+
+    /// <summary>Told the number of patches screened so far after each batch (from the calling thread).</summary>
+    public IProgress<int>? Progress { get; init; }
 }

@@ -1,4 +1,5 @@
 using Gengbao.Server.Apis;
+using Gengbao.Server.Screening;
 using Gengbao.Storage.Cluster;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Migrations;
@@ -51,6 +52,7 @@ public static class GengbaoServer
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Gengbao") ?? GengbaoDatabase.ConnectionString));
         }
         builder.Services.AddSingleton<NpgsqlStores>();
+        builder.Services.AddHostedService<ScreeningWorker>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
     }
@@ -63,5 +65,6 @@ public static class GengbaoServer
         app.MapHealthApi();
         app.MapOneMapApi();
         app.MapLedgerApi();
+        app.MapScreeningApi();
     }
 }

@@ -46,6 +46,10 @@ internal static class ImportCommand
                 var replaced = layer.ReplacedVersionId is { } old ? $", replaces version {old}" : "";
                 Console.WriteLine($"{layer.Layer} ({layer.SourceLayer}) county {layer.CountyCode} year {layer.Year}: {layer.FeatureCount} features, version {layer.VersionId}{replaced}");
             }
+            foreach (var run in result.ScreeningRuns)
+            {
+                Console.WriteLine($"screening run {run.Id} queued for county {run.CountyCode} {run.Year}: {run.Reason} (the server screens it, or ./gengbao screen --pending)");
+            }
             if (result.Skipped.Count > 0)
             {
                 Console.WriteLine($"{result.Skipped.Count} invalid feature(s) skipped{(reportPath is null ? " (use --report FILE to list them)" : $", listed in {reportPath}")}");

@@ -13,16 +13,31 @@ public static class ScreenCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "GeoPackage with layers DLTB, YJJBNT, GBZNT, PZYD and BHTB", Required = true };
-        var output = new Option<string>("--out") { Description = "CSV file to write (jcbh,gd_mj,yjjbnt_mj,gbznt_mj,pzyd_mj,class,…)", Required = true };
+        var input = new Option<string>("--input") { Description = "GeoPackage with layers DLTB, YJJBNT, GBZNT, PZYD and BHTB" };
+        var output = new Option<string>("--out") { Description = "CSV file to write (jcbh,gd_mj,yjjbnt_mj,gbznt_mj,pzyd_mj,class,…)" };
+        var region = new Option<string>("--region") { Description = "Screen the change patches stored in the database for this county (6 digits) or prefecture (4); results stored" };
+        var year = new Option<int?>("--year") { Description = "With --region: year of the change patches" };
+        var pending = new Option<bool>("--pending") { Description = "Run every queued screening run (e.g. queued by imports) now, in this process" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batchSize = new Option<int>("--batch-size") { Description = "Change patches read and screened together (bounds memory)", DefaultValueFactory = _ => 1024 };
         var command = new Command("screen", "Screen change patches (BHTB) against cultivated land, farmland and approvals: green/yellow with reasons")
         {
-            input, output, threads, batchSize,
+            input, output, threads, batchSize, region, year, pending,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
+            if (parse.GetValue(region) is { } stored)
+            {
+                return StoredScreening.RunAsync(stored, parse.GetValue(year) ?? throw new ArgumentException("--region needs --year"), parse.GetValue(threads), ct);
+            }
+            if (parse.GetValue(pending))
+            {
+                return StoredScreening.RunPendingAsync(parse.GetValue(threads), ct);
+            }
+            if (parse.GetValue(input) is null || parse.GetValue(output) is null)
+            {
+                throw new ArgumentException("give --input FILE.gpkg --out result.csv, or --region CODE --year Y, or --pending");
+            }
             var options = new ScreeningRunOptions { Threads = parse.GetValue(threads), BatchSize = parse.GetValue(batchSize) };
             var count = Run(parse.GetValue(input)!, parse.GetValue(output)!, options, ct);
             Console.WriteLine($"screened {count} change patches into {parse.GetValue(output)}");

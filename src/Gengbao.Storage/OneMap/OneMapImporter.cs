@@ -4,6 +4,7 @@ using Gengbao.Import;
 using Gengbao.Import.Layers;
 using Gengbao.Import.Model;
 using Gengbao.Import.Validation;
+using Gengbao.Storage.Screening;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
@@ -70,14 +71,17 @@ public sealed class OneMapImporter(NpgsqlDataSource dataSource)
                 ?? throw new SourceFileException(path, null, "no --year given and the data has no SJNF (data year) field to take it from");
 
             var written = new List<ImportedLayer>();
+            var invalidation = new ScreeningInvalidation();
             foreach (var (stager, validator, source) in stagers)
             {
                 progress?.Report(new ImportProgress(validator.Schema.Code, stager.Staged, stager.Staged, "replace version"));
                 written.AddRange(await VersionSwap.ApplyAsync(connection, validator.Schema, stager, new VersionSwap.Source(
-                    path, source.Name, sha256, validator.Crs.Epsg!.Value, options.ImportedBy), year, cancellationToken).ConfigureAwait(false));
+                    path, source.Name, sha256, validator.Crs.Epsg!.Value, options.ImportedBy), year, invalidation, cancellationToken).ConfigureAwait(false));
             }
+            // Queued in the same transaction: layers and the re-screening they call for commit together or not at all.
+            var screeningRuns = await invalidation.QueueAsync(connection, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new ImportResult(written, problems);
+            return new ImportResult(written, problems) { ScreeningRuns = screeningRuns };
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Gengbao.Import.Layers;
 using Gengbao.Import.Model;
+using Gengbao.Storage.Screening;
 using Npgsql;
 
 namespace Gengbao.Storage.OneMap;
@@ -14,7 +15,7 @@ internal static class VersionSwap
     public sealed record Source(string Path, string Layer, string Sha256, int Srid, string ImportedBy);
 
     public static async Task<IReadOnlyList<ImportedLayer>> ApplyAsync(NpgsqlConnection connection, LayerSchema schema, LayerStager stager,
-        Source source, int year, CancellationToken cancellationToken)
+        Source source, int year, ScreeningInvalidation invalidation, CancellationToken cancellationToken)
     {
         var counties = stager.Counties.Order(StringComparer.Ordinal).ToArray();
         if (counties.Length == 0)
@@ -24,6 +25,8 @@ internal static class VersionSwap
         var table = schema.Kind == LayerKind.Xzq ? "admin_unit" : schema.Table;
         // Serialise imports of the same layer and year so two concurrent ones cannot both become current.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext($1))", cancellationToken, $"{schema.Code}/{year}").ConfigureAwait(false);
+        // Before the old version is superseded: the invalidation compares the old rows with the staged ones.
+        await invalidation.BeforeSwapAsync(connection, schema.Code, table, stager.StageTable, year, counties, cancellationToken).ConfigureAwait(false);
 
         var replaced = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var supersede = new NpgsqlCommand("""
