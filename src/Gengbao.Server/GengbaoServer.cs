@@ -52,7 +52,7 @@ public static class GengbaoServer
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Gengbao") ?? GengbaoDatabase.ConnectionString));
         }
         builder.Services.AddSingleton<NpgsqlStores>();
-        builder.Services.AddHostedService<ScreeningWorker>();
+        builder.Services.AddHostedService<AnalysisWorker>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
     }
@@ -66,5 +66,6 @@ public static class GengbaoServer
         app.MapOneMapApi();
         app.MapLedgerApi();
         app.MapScreeningApi();
+        app.MapComparisonApi();
     }
 }

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Comparison;
 using Gengbao.Storage.Ledger;
 using Gengbao.Storage.OneMap;
 using Gengbao.Storage.Screening;
@@ -12,4 +13,6 @@ public sealed class NpgsqlStores(NpgsqlDataSource dataSource)
     public UnitTotalsQuery UnitTotals { get; } = new(dataSource);
     public ScreeningQueue ScreeningRuns { get; } = new(dataSource);
     public ScreeningResultStore ScreeningResults { get; } = new(dataSource);
+    public LandTransferStore LandTransfers { get; } = new(dataSource);
+    public ComparisonJob Comparisons { get; } = new(dataSource, threads: 1);
 }

@@ -19,17 +19,29 @@ public static class CompareCommand
 
     public static Command Create()
     {
-        var before = new Option<string>("--before") { Description = "GeoPackage of the earlier survey year (layer DLTB)", Required = true };
-        var after = new Option<string>("--after") { Description = "GeoPackage of the later survey year (layer DLTB), same CRS", Required = true };
-        var output = new Option<string>("--out") { Description = "CSV file to write (ZLDWDM_village,from_DLBM,to_DLBM,area_m2)", Required = true };
+        var before = new Option<string>("--before") { Description = "GeoPackage of the earlier survey year (layer DLTB)" };
+        var after = new Option<string>("--after") { Description = "GeoPackage of the later survey year (layer DLTB), same CRS" };
+        var output = new Option<string>("--out") { Description = "CSV file to write (ZLDWDM_village,from_DLBM,to_DLBM,area_m2)" };
+        var county = new Option<string?>("--county") { Description = "Compare the DLTB years stored in the database for this county instead of files; results stored" };
+        var beforeYear = new Option<int?>("--before-year") { Description = "With --county: the earlier survey year" };
+        var afterYear = new Option<int?>("--after-year") { Description = "With --county: the later survey year" };
         var changes = new Option<string?>("--changes") { Description = "GeoPackage to write with the pieces where cultivated land was lost or gained" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("compare", "Land-use transfer matrix per village between two survey years (DLTB overlay)")
         {
-            before, after, output, changes, threads,
+            before, after, output, changes, threads, county, beforeYear, afterYear,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
+            if (parse.GetValue(county) is { } stored)
+            {
+                return StoredComparison.RunAsync(stored, parse.GetValue(beforeYear) ?? throw new ArgumentException("--county needs --before-year"),
+                    parse.GetValue(afterYear) ?? throw new ArgumentException("--county needs --after-year"), parse.GetValue(output), parse.GetValue(threads), ct);
+            }
+            if (parse.GetValue(before) is null || parse.GetValue(after) is null || parse.GetValue(output) is null)
+            {
+                throw new ArgumentException("give --before A.gpkg --after B.gpkg --out matrix.csv, or --county C --before-year A --after-year B");
+            }
             var result = Run(parse.GetValue(before)!, parse.GetValue(after)!, parse.GetValue(output)!, parse.GetValue(changes), parse.GetValue(threads), ct);
             foreach (var line in result.Summary())
             {

@@ -59,3 +59,62 @@ CREATE INDEX screening_result_jcbh ON screening_result (jcbh);
 CREATE FUNCTION screening_patch_hash(jcbh text, qsxdl text, hsxdl text, geom_4490 geometry) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT md5(coalesce(jcbh, '') || '|' || coalesce(qsxdl, '') || '|' || coalesce(hsxdl, '') || '|' || encode(ST_AsBinary(geom_4490), 'hex')) $$;
+
+-- Survey-year comparison (年度变更对比) in the platform: the land-use transfer matrix per village between two stored
+-- DLTB years of a county, and the pieces where cultivated land was lost or gained. The latest run per county and
+-- pair of years is kept; the ledger's inflow and outflow read it.
+CREATE TABLE comparison_run (
+    id              bigserial PRIMARY KEY,
+    county_code     text        NOT NULL,
+    before_year     int         NOT NULL,
+    after_year      int         NOT NULL CHECK (after_year > before_year),
+    status          text        NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    requested_by    text        NOT NULL DEFAULT current_user,
+    requested_at    timestamptz NOT NULL DEFAULT now(),
+    started_at      timestamptz,
+    heartbeat_at    timestamptz,
+    finished_at     timestamptz,
+    worker          text,
+    stage           text,
+    engine_version  text,
+    input_versions  jsonb,
+    before_area     numeric(17, 2),
+    after_area      numeric(17, 2),
+    common_area     numeric(17, 2),
+    sliver_count    int,
+    matrix_rows     int,
+    change_pieces   int,
+    error           text
+);
+CREATE INDEX comparison_run_queue ON comparison_run (id) WHERE status IN ('queued', 'running');
+CREATE INDEX comparison_run_county ON comparison_run (county_code, before_year, after_year, id DESC);
+
+CREATE TABLE land_transfer (
+    county_code   text   NOT NULL,
+    before_year   int    NOT NULL,
+    after_year    int    NOT NULL,
+    village_code  text   NOT NULL,             -- ZLDWDM of the before parcel, first 12 digits
+    from_dlbm     text   NOT NULL,
+    to_dlbm       text   NOT NULL,
+    area_m2       numeric(15, 2) NOT NULL,
+    run_id        bigint NOT NULL REFERENCES comparison_run (id),
+    PRIMARY KEY (county_code, before_year, after_year, village_code, from_dlbm, to_dlbm)
+);
+
+CREATE TABLE cultivated_change (
+    county_code   text   NOT NULL,
+    before_year   int    NOT NULL,
+    after_year    int    NOT NULL,
+    piece         int    NOT NULL,             -- order within the run
+    village_code  text   NOT NULL,
+    change        text   NOT NULL CHECK (change IN ('lost', 'gained')),
+    from_dlbm     text   NOT NULL,
+    to_dlbm       text   NOT NULL,
+    area_m2       numeric(15, 2) NOT NULL,
+    before_fid    bigint NOT NULL,
+    after_fid     bigint NOT NULL,
+    run_id        bigint NOT NULL REFERENCES comparison_run (id),
+    geom_4490     geometry(MultiPolygon, 4490) NOT NULL,
+    PRIMARY KEY (county_code, before_year, after_year, piece)
+);
+CREATE INDEX cultivated_change_geom ON cultivated_change USING gist (geom_4490);

@@ -139,7 +139,7 @@ public sealed class ScreeningInvalidation
         }
         if (runs.Count > 0)
         {
-            await ExecuteAsync(connection, "SELECT pg_notify('screening_run', '')", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "SELECT pg_notify('gengbao_jobs', '')", cancellationToken).ConfigureAwait(false);
         }
         await ExecuteAsync(connection, "DROP TABLE screening_touched; DROP TABLE screening_changed", cancellationToken).ConfigureAwait(false);
         _prepared = false;

@@ -36,7 +36,7 @@ public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
                 WHERE layer = 'BHTB' AND status = 'current' AND year = $2 AND county_code LIKE $1 || '%'
                 ORDER BY county_code
                 RETURNING id, county_code, year, reason
-            ), notified AS (SELECT pg_notify('screening_run', '') WHERE EXISTS (SELECT 1 FROM queued))
+            ), notified AS (SELECT pg_notify('gengbao_jobs', '') WHERE EXISTS (SELECT 1 FROM queued))
             SELECT q.* FROM queued q LEFT JOIN notified ON true ORDER BY q.county_code
             """);
         command.Parameters.AddWithValue(region);

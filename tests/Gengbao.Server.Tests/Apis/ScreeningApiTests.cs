@@ -62,6 +62,10 @@ public sealed class ScreeningApiTests(ServerFixture server) : IClassFixture<Serv
 
         using var unknown = await server.Client.GetAsync("/api/screening/runs/987654");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        using var oneYear = await server.Client.PostAsJsonAsync("/api/comparison/runs", new { county = "622921", beforeYear = 2023, afterYear = 2024 });
+        Assert.Equal(HttpStatusCode.BadRequest, oneYear.StatusCode);
+        Assert.Contains("stored for both 2023 and 2024", await oneYear.Content.ReadAsStringAsync());
     }
 
     private async Task<JsonElement> WaitForAsync(long id)

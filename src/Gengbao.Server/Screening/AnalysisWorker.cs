@@ -1,0 +1,82 @@
+using Gengbao.Screening;
+using Gengbao.Storage.Comparison;
+using Gengbao.Storage.Screening;
+using Npgsql;
+
+namespace Gengbao.Server.Screening;
+
+/// <summary>
+/// Runs queued screening runs and survey-year comparisons in the background, one at a time per server instance; any
+/// number of instances share the queues (claims use <c>FOR UPDATE SKIP LOCKED</c>). Woken by <c>NOTIFY gengbao_jobs</c>,
+/// and polls as a fallback. Off when <c>Gengbao:Analysis:Worker</c> is false.
+/// </summary>
+public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<AnalysisWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
+    private int Threads => configuration.GetValue("Gengbao:Analysis:Threads", Environment.ProcessorCount);
+
+    /// <summary>The screening job with the rules from configuration (<c>Gengbao:Screening:AreaMethod</c>, default official).</summary>
+    private ScreeningJob CreateScreeningJob() => new(dataSource,
+        ScreeningRules.Default with
+        {
+            AreaMethod = Enum.Parse<ScreeningAreaMethod>(configuration["Gengbao:Screening:AreaMethod"] ?? nameof(ScreeningAreaMethod.Official), ignoreCase: true),
+        },
+        Threads);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Gengbao:Analysis:Worker", true))
+        {
+            return;
+        }
+        var queue = new ScreeningQueue(dataSource);
+        var screening = CreateScreeningJob();
+        var comparison = new ComparisonJob(dataSource, Threads);
+        var worker = $"{Environment.MachineName}:{Environment.ProcessId}";
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand("LISTEN gengbao_jobs", listener))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var worked = true;
+                    while (worked)
+                    {
+                        worked = false;
+                        if (await queue.ClaimAsync(worker, cancellationToken: stoppingToken) is { } run)
+                        {
+                            var finished = await screening.ExecuteAsync(run, cancellationToken: stoppingToken);
+                            logger.LogInformation("screening run {Run} (county {County}, {Year}, {Reason}) {Status}: {Green} green, {Yellow} yellow {Error}",
+                                finished.Id, finished.CountyCode, finished.Year, finished.Reason, finished.Status, finished.GreenCount, finished.YellowCount, finished.Error);
+                            worked = true;
+                        }
+                        if (await comparison.ClaimAsync(worker, cancellationToken: stoppingToken) is { } pair)
+                        {
+                            var finished = await comparison.ExecuteAsync(pair, stoppingToken);
+                            logger.LogInformation("comparison run {Run} (county {County}, {Before}→{After}) {Status}: {Rows} matrix rows {Error}",
+                                finished.Id, finished.CountyCode, finished.BeforeYear, finished.AfterYear, finished.Status, finished.MatrixRows, finished.Error);
+                            worked = true;
+                        }
+                    }
+                    await listener.WaitAsync(Poll, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be restarting; try again shortly rather than stop analysing for good.
+                logger.LogWarning(e, "analysis worker: {Message}; retrying", e.Message);
+                await Task.Delay(Poll, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using System.Text.Json.Nodes;
+using Gengbao.Geo.Area;
+using Gengbao.Geo.Crs;
+using Gengbao.Screening.Comparison;
+using Gengbao.Storage.Screening;
+using NetTopologySuite;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Gengbao.Storage.Comparison;
+
+/// <summary>
+/// Survey-year comparison as a platform job: queue (<c>comparison_run</c>, claimed with <c>SKIP LOCKED</c> like
+/// screening runs), and execution: the county's DLTB of both years read from PostGIS, overlaid by
+/// <see cref="LandUseOverlayOp"/> in the county's zone, and the transfer matrix per village and the cultivated-land
+/// changes replaced for that county and pair of years in one transaction.
+/// </summary>
+public sealed class ComparisonJob(NpgsqlDataSource dataSource, int threads)
+{
+    private const string Columns = """
+        id, county_code, before_year, after_year, status, requested_by, requested_at, started_at, finished_at, stage,
+        engine_version, input_versions::text, before_area, after_area, common_area, sliver_count, matrix_rows, change_pieces, error
+        """;
+
+    /// <summary>Queues a comparison of <paramref name="countyCode"/> between two stored survey years.</summary>
+    /// <exception cref="ArgumentException">The years are not in order, or one of them has no DLTB stored for the county.</exception>
+    public async Task<ComparisonRun> EnqueueAsync(string countyCode, int beforeYear, int afterYear, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        if (afterYear <= beforeYear)
+        {
+            throw new ArgumentException($"the after year ({afterYear}) must be later than the before year ({beforeYear})");
+        }
+        await using var command = dataSource.CreateCommand($"""
+            WITH stored AS (
+                SELECT array_agg(year) AS years FROM layer_version WHERE layer = 'DLTB' AND status = 'current' AND county_code = $1 AND year IN ($2, $3)
+            )
+            INSERT INTO comparison_run (county_code, before_year, after_year, requested_by)
+            SELECT $1, $2, $3, $4 FROM stored WHERE cardinality(years) = 2
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue(countyCode);
+        command.Parameters.AddWithValue(beforeYear);
+        command.Parameters.AddWithValue(afterYear);
+        command.Parameters.AddWithValue(requestedBy);
+        var run = (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault()
+            ?? throw new ArgumentException($"county {countyCode} does not have land-use patches (DLTB) stored for both {beforeYear} and {afterYear}");
+        await using var notify = dataSource.CreateCommand("SELECT pg_notify('gengbao_jobs', '')");
+        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
+    /// <summary>Takes the oldest queued (or orphaned) comparison, or null.</summary>
+    public async Task<ComparisonRun?> ClaimAsync(string worker, long? onlyRunId = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE comparison_run SET status = 'running', worker = $1, started_at = now(), heartbeat_at = now(), error = NULL
+            WHERE id = (
+                SELECT id FROM comparison_run
+                WHERE (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - $2::interval))
+                  AND ($3::bigint IS NULL OR id = $3)
+                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue(worker);
+        command.Parameters.AddWithValue(ScreeningQueue.StaleAfter);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)onlyRunId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <summary>One run, or null.</summary>
+    public async Task<ComparisonRun?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM comparison_run WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <summary>Runs a claimed comparison to the end; returns it as stored afterwards (done or failed).</summary>
+    public async Task<ComparisonRun> ExecuteAsync(ComparisonRun run, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var (zone, versions) = await InputsAsync(run, cancellationToken).ConfigureAwait(false);
+            await StageAsync(run.Id, "reading", cancellationToken, ("input_versions", versions.ToJsonString()),
+                ("engine_version", ScreeningJob.EngineVersion)).ConfigureAwait(false);
+            var before = Task.Run(() => ReadParcels(run.CountyCode, run.BeforeYear, zone), cancellationToken);
+            var after = await Task.Run(() => ReadParcels(run.CountyCode, run.AfterYear, zone), cancellationToken).ConfigureAwait(false);
+            var beforeParcels = await before.ConfigureAwait(false);
+            await StageAsync(run.Id, "overlaying", cancellationToken).ConfigureAwait(false);
+
+            using var heartbeat = new Timer(_ => _ = StageAsync(run.Id, "overlaying", CancellationToken.None), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+            LandUseComparison comparison;
+            try
+            {
+                comparison = await Task.Run(() => LandUseOverlayOp.Run(beforeParcels, after, zone, threads, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ComparisonInputException e)
+            {
+                throw new InvalidOperationException($"DLTB {(e.Side == ComparisonSide.Before ? run.BeforeYear : run.AfterYear)} of county {run.CountyCode}: feature {e.ParcelId}: {e.Problem}", e);
+            }
+            await StageAsync(run.Id, "writing", cancellationToken).ConfigureAwait(false);
+            await WriteAsync(run, comparison, zone, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await using var failed = dataSource.CreateCommand("UPDATE comparison_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1");
+            failed.Parameters.AddWithValue(run.Id);
+            failed.Parameters.AddWithValue(e.Message);
+            await failed.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        return (await GetAsync(run.Id, CancellationToken.None).ConfigureAwait(false))!;
+    }
+
+    private async Task<(GaussKrugerZone Zone, JsonObject Versions)> InputsAsync(ComparisonRun run, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT year, id, srid FROM layer_version WHERE layer = 'DLTB' AND status = 'current' AND county_code = $1 AND year IN ($2, $3) ORDER BY year
+            """);
+        command.Parameters.AddWithValue(run.CountyCode);
+        command.Parameters.AddWithValue(run.BeforeYear);
+        command.Parameters.AddWithValue(run.AfterYear);
+        var versions = new JsonObject();
+        GaussKrugerZone? zone = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions[reader.GetInt32(0).ToString(System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt64(1);
+            if (zone is null && CgcsCrs.TryGetZone(reader.GetInt32(2), out var z))
+            {
+                zone = z;
+            }
+        }
+        if (versions.Count != 2)
+        {
+            throw new InvalidOperationException($"county {run.CountyCode} no longer has DLTB stored for both {run.BeforeYear} and {run.AfterYear}");
+        }
+        return (zone ?? throw new InvalidOperationException($"DLTB of county {run.CountyCode} is not stored in a Gauss–Krüger zone"), versions);
+    }
+
+    /// <summary>Every DLTB parcel of the county and year in <paramref name="zone"/> (another zone's rows transformed by PostGIS).</summary>
+    private List<ComparisonParcel> ReadParcels(string countyCode, int year, GaussKrugerZone zone)
+    {
+        var wkb = new WKBReader(NtsGeometryServices.Instance) { HandleSRID = false, IsStrict = false };
+        using var connection = dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("""
+            SELECT fid, dlbm, zldwdm, ST_AsBinary(CASE WHEN ST_SRID(geom) = $3 THEN geom ELSE ST_Transform(geom_4490, $3) END)
+            FROM dltb WHERE county_code = $1 AND year = $2 ORDER BY fid
+            """, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue(countyCode);
+        command.Parameters.AddWithValue(year);
+        command.Parameters.AddWithValue(zone.Epsg);
+        var parcels = new List<ComparisonParcel>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            parcels.Add(new ComparisonParcel(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), wkb.Read(reader.GetFieldValue<byte[]>(3))));
+        }
+        return parcels;
+    }
+
+    private async Task WriteAsync(ComparisonRun run, LandUseComparison comparison, GaussKrugerZone zone, CancellationToken cancellationToken)
+    {
+        var matrix = comparison.Matrix();
+        var wkb = new WKBWriter();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var table in new[] { "land_transfer", "cultivated_change" })
+        {
+            await ExecuteAsync(connection, $"DELETE FROM {table} WHERE county_code = $1 AND before_year = $2 AND after_year = $3",
+                cancellationToken, run.CountyCode, run.BeforeYear, run.AfterYear).ConfigureAwait(false);
+        }
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE change_stage (piece int, village_code text, change text, from_dlbm text, to_dlbm text, area_m2 numeric,
+                before_fid bigint, after_fid bigint, wkb bytea) ON COMMIT DROP
+            """, cancellationToken).ConfigureAwait(false);
+
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY land_transfer (county_code, before_year, after_year, village_code, from_dlbm, to_dlbm, area_m2, run_id) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var row in matrix)
+            {
+                await copy.WriteRowAsync(cancellationToken, run.CountyCode, run.BeforeYear, run.AfterYear, row.Village, row.FromClass, row.ToClass,
+                    (decimal)EllipsoidalArea.Round(row.Area), run.Id).ConfigureAwait(false);
+            }
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var pieces = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY change_stage (piece, village_code, change, from_dlbm, to_dlbm, area_m2, before_fid, after_fid, wkb) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var piece in comparison.Pieces)
+            {
+                if (piece.CultivatedChange is not { } change || piece.Geometry is not { } geometry)
+                {
+                    continue;
+                }
+                await copy.WriteRowAsync(cancellationToken, ++pieces, TransferMatrix.VillageOf(piece.LocationCode), change, piece.FromClass, piece.ToClass,
+                    (decimal)EllipsoidalArea.Round(piece.Area), piece.BeforeId, piece.AfterId, wkb.Write(GeometryReprojector.ToGeographic(geometry, zone)))
+                    .ConfigureAwait(false);
+            }
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await ExecuteAsync(connection, """
+            INSERT INTO cultivated_change (county_code, before_year, after_year, piece, village_code, change, from_dlbm, to_dlbm, area_m2,
+                before_fid, after_fid, run_id, geom_4490)
+            SELECT $1, $2, $3, piece, village_code, change, from_dlbm, to_dlbm, area_m2, before_fid, after_fid, $4,
+                   ST_Multi(ST_CollectionExtract(ST_GeomFromWKB(wkb, 4490), 3))
+            FROM change_stage
+            """, cancellationToken, run.CountyCode, run.BeforeYear, run.AfterYear, run.Id).ConfigureAwait(false);
+        await ExecuteAsync(connection, """
+            UPDATE comparison_run SET status = 'done', stage = NULL, finished_at = now(), heartbeat_at = now(),
+                   before_area = $2, after_area = $3, common_area = $4, sliver_count = $5, matrix_rows = $6, change_pieces = $7
+            WHERE id = $1
+            """, cancellationToken, run.Id,
+            (decimal)EllipsoidalArea.Round(comparison.BeforeArea), (decimal)EllipsoidalArea.Round(comparison.AfterArea),
+            (decimal)EllipsoidalArea.Round(comparison.CommonArea), comparison.SliverCount, matrix.Count, pieces).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StageAsync(long id, string stage, CancellationToken cancellationToken, params (string Column, string Value)[] also)
+    {
+        var sets = string.Concat(also.Select((a, i) => $", {a.Column} = ${i + 3}{(a.Column == "input_versions" ? "::jsonb" : "")}"));
+        await using var command = dataSource.CreateCommand($"UPDATE comparison_run SET stage = $2, heartbeat_at = now(){sets} WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(stage);
+        foreach (var (_, value) in also)
+        {
+            command.Parameters.AddWithValue(value);
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<ComparisonRun>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var runs = new List<ComparisonRun>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            T? Get<T>(int i) where T : struct => reader.IsDBNull(i) ? null : reader.GetFieldValue<T>(i);
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            runs.Add(new ComparisonRun(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4),
+                reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), Get<DateTimeOffset>(7), Get<DateTimeOffset>(8), Text(9), Text(10),
+                Text(11) is { } json ? JsonNode.Parse(json)!.AsObject() : null, Get<decimal>(12), Get<decimal>(13), Get<decimal>(14),
+                Get<int>(15), Get<int>(16), Get<int>(17), Text(18)));
+        }
+        return runs;
+    }
+}
+
+/// <summary>A survey-year comparison of one county (a row of <c>comparison_run</c>); areas in m².</summary>
+public sealed record ComparisonRun(
+    long Id, string CountyCode, int BeforeYear, int AfterYear, string Status, string RequestedBy, DateTimeOffset RequestedAt,
+    DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Stage, string? EngineVersion, JsonObject? InputVersions,
+    decimal? BeforeArea, decimal? AfterArea, decimal? CommonArea, int? SliverCount, int? MatrixRows, int? ChangePieces, string? Error);
