@@ -50,6 +50,17 @@ internal static class DemoCommand
                     {
                         Console.WriteLine($"demo {year} {group.Key}: {group.Sum(l => l.FeatureCount)} features in {group.Count()} county version(s)");
                     }
+                    if (result.ScreeningRuns.Count > 0)
+                    {
+                        Console.WriteLine($"demo {year}: {result.ScreeningRuns.Count} screening run(s) queued for the server's worker");
+                    }
+                }
+                // The survey-year comparison feeds the ledger's inflow and outflow; the server's worker runs it too.
+                var years = files.Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+                var comparisons = new Gengbao.Storage.Comparison.ComparisonJob(dataSource, threads: 1);
+                foreach (var county in await CountiesWithDltbAsync(dataSource, years[0], ct))
+                {
+                    await comparisons.EnqueueAsync(county, years[0], years[^1], "demo", ct);
                 }
             }
             finally
@@ -59,6 +70,19 @@ internal static class DemoCommand
             return 0;
         }));
         return command;
+    }
+
+    private static async Task<List<string>> CountiesWithDltbAsync(Npgsql.NpgsqlDataSource dataSource, int year, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT county_code FROM layer_version WHERE layer = 'DLTB' AND status = 'current' AND year = $1 ORDER BY 1");
+        command.Parameters.AddWithValue(year);
+        var counties = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            counties.Add(reader.GetString(0));
+        }
+        return counties;
     }
 
     private static IProgress<DemoProgress> ConsoleProgress()
