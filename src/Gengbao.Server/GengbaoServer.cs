@@ -1,4 +1,5 @@
 using Gengbao.Server.Apis;
+using Gengbao.Server.Patrol;
 using Gengbao.Storage.Cluster;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Migrations;
@@ -53,6 +54,7 @@ public static class GengbaoServer
         builder.Services.AddSingleton<NpgsqlStores>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddPatrol();
     }
 
     private static void MapApis(WebApplication app)
@@ -63,5 +65,6 @@ public static class GengbaoServer
         app.MapHealthApi();
         app.MapOneMapApi();
         app.MapLedgerApi();
+        app.MapPatrolApi();
     }
 }

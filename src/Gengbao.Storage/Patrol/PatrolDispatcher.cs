@@ -22,6 +22,12 @@ public sealed class PatrolDispatcher(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         int created, overdue, warnings;
+        // Runs from several servers queue here (key 1348563058 = "Patr") rather than race; the unique key would keep them correct anyway, but
+        // queued runs cannot deadlock on each other's half-inserted keys.
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(1348563058)", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await using (var command = new NpgsqlCommand(DispatchSql, connection, transaction) { CommandTimeout = 600 })
         {
             command.Parameters.AddWithValue(periods.Select(p => PatrolCycles.Name(p.Cycle)).ToArray());

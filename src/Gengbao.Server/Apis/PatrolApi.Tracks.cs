@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gengbao.Import.Gpx;
+using Gengbao.Patrol.Tracks;
+using Gengbao.Server.Patrol;
+using Gengbao.Storage.Patrol;
+
+namespace Gengbao.Server.Apis;
+
+/// <summary>Track upload, replay and GPX.</summary>
+public static partial class PatrolApi
+{
+    /// <summary>A batch of fixes with the client's batch id (a UUID made once per batch and reused on retry).</summary>
+    public sealed record TrackBatchRequest(Guid BatchId, IReadOnlyList<TrackPoint>? Points);
+
+    /// <summary>A replayed fix: the stored point plus distance (m), seconds and speed (m/s) since the previous fix and its flags.</summary>
+    public sealed record ReplayFix(double Lon, double Lat, double? Accuracy, double? Altitude, DateTimeOffset Time,
+        double DistanceM, double Seconds, double? SpeedMps, bool Jump, bool PoorAccuracy, bool OutsideCell);
+
+    private static void MapTracks(RouteGroupBuilder api)
+    {
+        api.MapPost("/tracks/{taskId:long}/batches", (long taskId, TrackBatchRequest batch, PatrolStores stores, CancellationToken ct) =>
+                stores.Tracks.IngestAsync(taskId, batch.BatchId, batch.Points ?? [], "app", ct))
+            .WithName("UploadTrackBatch")
+            .WithSummary("Upload a batch of fixes {batchId, points:[{lon,lat,accuracy,altitude,time}]}: all or nothing; a retry with the same batchId stores nothing twice (stored=false), the same batchId with other points is 409");
+        api.MapGet("/tracks/{taskId:long}", async (long taskId, PatrolStores stores, CancellationToken ct) =>
+                (await stores.Reports.RunAsync(taskId, null, ct)).Fixes.Select(f => new ReplayFix(f.Point.Lon, f.Point.Lat, f.Point.Accuracy,
+                    f.Point.Altitude, f.Point.Time, f.DistanceM, f.Seconds, f.SpeedMps, f.IsJump, f.PoorAccuracy, f.OutsideCell)))
+            .WithName("ReplayTrack").WithSummary("Replay: every stored fix of the task in time order with distance, time and speed since the previous fix");
+        api.MapGet("/tracks/{taskId:long}/line", async (long taskId, PatrolStores stores, CancellationToken ct) =>
+                Results.Text(GeoJson.ToNode((await stores.Reports.RunAsync(taskId, null, ct)).Simplified)!.ToJsonString(), "application/geo+json"))
+            .WithName("GetTrackLine").WithSummary("The track simplified for display (Douglas-Peucker, 5 m in the Gauss-Kruger zone) as a GeoJSON LineString");
+        api.MapPost("/tracks/{taskId:long}/gpx", async (long taskId, HttpRequest request, PatrolStores stores, CancellationToken ct) =>
+            {
+                var content = await ReadBodyAsync(request, 50 * 1024 * 1024, ct);
+                var points = GpxReader.Read(new MemoryStream(content, writable: false), "upload.gpx");
+                return Results.Ok(await ImportGpxAsync(stores.Tracks, taskId, content, points, ct));
+            })
+            .WithName("ImportTrackGpx").WithSummary("Import a GPX file's track points into a task (the same file twice stores nothing twice)");
+        api.MapGet("/tracks/{taskId:long}/gpx", async (long taskId, PatrolStores stores, CancellationToken ct) =>
+                Results.Text(GpxWriter.ToText($"task {taskId}", await stores.Tracks.ReadAsync(taskId, ct)), "application/gpx+xml", Encoding.UTF8))
+            .WithName("ExportTrackGpx").WithSummary("The task's track as GPX 1.1");
+    }
+
+    /// <summary>
+    /// Stores a GPX file's points in batches whose ids derive from the file's SHA-256, so importing the same file again
+    /// (or retrying after an interruption) adds nothing twice. Shared with <c>gengbao track import</c>.
+    /// </summary>
+    public static async Task<IReadOnlyList<BatchResult>> ImportGpxAsync(TrackStore tracks, long taskId, byte[] content,
+        IReadOnlyList<TrackPoint> points, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0)
+        {
+            throw new PatrolException(PatrolError.Invalid, "the GPX file has no track points (trk/trkseg/trkpt)");
+        }
+        var hash = SHA256.HashData(content);
+        var results = new List<BatchResult>();
+        for (var start = 0; start < points.Count; start += TrackStore.MaxPointsPerBatch)
+        {
+            var chunk = points.Skip(start).Take(TrackStore.MaxPointsPerBatch).ToList();
+            var id = SHA256.HashData([.. hash, .. BitConverter.GetBytes(start)])[..16];
+            results.Add(await tracks.IngestAsync(taskId, new Guid(id), chunk, "gpx", ct));
+        }
+        return results;
+    }
+}
