@@ -75,16 +75,15 @@ public static class GpxReader
         if (!reader.IsEmptyElement)
         {
             var depth = reader.Depth;
-            while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+            reader.Read();
+            while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
             {
-                if (reader.Depth > MaxDepth)
+                if (reader.NodeType != XmlNodeType.Element)
                 {
-                    throw Fail(name, info, $"elements nested deeper than {MaxDepth}");
-                }
-                if (reader.NodeType != XmlNodeType.Element || reader.Depth != depth + 1)
-                {
+                    reader.Read();
                     continue;
                 }
+                // ReadElementContentAsString and Skip both leave the reader on the node after the element.
                 switch (reader.LocalName)
                 {
                     case "ele":
@@ -98,10 +97,9 @@ public static class GpxReader
                         time = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t
                             : throw Fail(name, info, $"<time> '{text}' is not an ISO 8601 time");
                         break;
-                }
-                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
-                {
-                    break;
+                    default:
+                        reader.Skip();
+                        break;
                 }
             }
         }

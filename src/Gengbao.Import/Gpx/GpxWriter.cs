@@ -8,7 +8,8 @@ namespace Gengbao.Import.Gpx;
 /// <summary>Writes a track as GPX 1.1 (one trk, one trkseg, UTC times); accuracy is not part of GPX and is left out.</summary>
 public static class GpxWriter
 {
-    public static void Write(TextWriter output, string trackName, IEnumerable<TrackPoint> points)
+    /// <summary>Writes UTF-8 GPX (declared as such) to the stream.</summary>
+    public static void Write(Stream output, string trackName, IEnumerable<TrackPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         using var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
@@ -39,10 +40,10 @@ public static class GpxWriter
         writer.WriteEndDocument();
     }
 
-    public static string ToText(string trackName, IEnumerable<TrackPoint> points)
+    public static byte[] ToBytes(string trackName, IEnumerable<TrackPoint> points)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        Write(text, trackName, points);
-        return text.ToString();
+        using var buffer = new MemoryStream();
+        Write(buffer, trackName, points);
+        return buffer.ToArray();
     }
 }

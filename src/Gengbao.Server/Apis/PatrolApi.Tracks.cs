@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Gengbao.Import.Gpx;
 using Gengbao.Patrol.Tracks;
 using Gengbao.Server.Patrol;
@@ -38,7 +37,7 @@ public static partial class PatrolApi
             })
             .WithName("ImportTrackGpx").WithSummary("Import a GPX file's track points into a task (the same file twice stores nothing twice)");
         api.MapGet("/tracks/{taskId:long}/gpx", async (long taskId, PatrolStores stores, CancellationToken ct) =>
-                Results.Text(GpxWriter.ToText($"task {taskId}", await stores.Tracks.ReadAsync(taskId, ct)), "application/gpx+xml", Encoding.UTF8))
+                Results.File(GpxWriter.ToBytes($"task {taskId}", await stores.Tracks.ReadAsync(taskId, ct)), "application/gpx+xml", $"task-{taskId}.gpx"))
             .WithName("ExportTrackGpx").WithSummary("The task's track as GPX 1.1");
     }
 

@@ -48,4 +48,20 @@ public sealed class FindingTests(PatrolDatabase db)
         Assert.Contains("outside China", e.Problems[1], StringComparison.Ordinal);
         Assert.Equal(count, await db.CountAsync("SELECT count(*) FROM patrol_finding"));
     }
+
+    [Fact]
+    public async Task A_photo_is_checked_against_its_EXIF_position_and_time()
+    {
+        var point = (await db.ListAsync("SELECT ST_PointOnSurface(geom_4490) FROM dltb ORDER BY fid OFFSET 9 LIMIT 1", r => r.GetFieldValue<Point>(0))).Single();
+        var finding = await Findings.CreateAsync("to_pond", point, null, null, null);
+        var here = await Findings.AddPhotoAsync(finding.Id, "here.jpg", "image/jpeg", ExifJpeg.Create(point.X, point.Y, new DateTime(2026, 6, 10, 10, 30, 0)));
+        Assert.Empty(here.Flags);
+        Assert.Equal(point.X, here.ExifLon!.Value, 5);
+        Assert.Equal(point.Y, here.ExifLat!.Value, 5);
+        Assert.Equal(new DateTimeOffset(2026, 6, 10, 10, 30, 0, TimeSpan.FromHours(8)), here.ExifTime);
+        // 0.01 degree of latitude is about 1.1 km away: kept, flagged.
+        var away = await Findings.AddPhotoAsync(finding.Id, "away.jpg", "image/jpeg", ExifJpeg.Create(point.X, point.Y + 0.01, new DateTime(2026, 6, 10, 10, 30, 0)));
+        Assert.True(away.Stored);
+        Assert.Equal(["far_from_finding"], away.Flags);
+    }
 }
