@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gengbao.Import.Gpx;
 using Gengbao.Patrol.Tracks;
 using Gengbao.Server.Patrol;
@@ -33,35 +32,11 @@ public static partial class PatrolApi
             {
                 var content = await ReadBodyAsync(request, 50 * 1024 * 1024, ct);
                 var points = GpxReader.Read(new MemoryStream(content, writable: false), "upload.gpx");
-                return Results.Ok(await ImportGpxAsync(stores.Tracks, taskId, content, points, ct));
+                return Results.Ok(await GpxTrackImport.ImportAsync(stores.Tracks, taskId, content, points, ct));
             })
             .WithName("ImportTrackGpx").WithSummary("Import a GPX file's track points into a task (the same file twice stores nothing twice)");
         api.MapGet("/tracks/{taskId:long}/gpx", async (long taskId, PatrolStores stores, CancellationToken ct) =>
                 Results.File(GpxWriter.ToBytes($"task {taskId}", await stores.Tracks.ReadAsync(taskId, ct)), "application/gpx+xml", $"task-{taskId}.gpx"))
             .WithName("ExportTrackGpx").WithSummary("The task's track as GPX 1.1");
-    }
-
-    /// <summary>
-    /// Stores a GPX file's points in batches whose ids derive from the file's SHA-256, so importing the same file again
-    /// (or retrying after an interruption) adds nothing twice. Shared with <c>gengbao track import</c>.
-    /// </summary>
-    public static async Task<IReadOnlyList<BatchResult>> ImportGpxAsync(TrackStore tracks, long taskId, byte[] content,
-        IReadOnlyList<TrackPoint> points, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(tracks);
-        ArgumentNullException.ThrowIfNull(points);
-        if (points.Count == 0)
-        {
-            throw new PatrolException(PatrolError.Invalid, "the GPX file has no track points (trk/trkseg/trkpt)");
-        }
-        var hash = SHA256.HashData(content);
-        var results = new List<BatchResult>();
-        for (var start = 0; start < points.Count; start += TrackStore.MaxPointsPerBatch)
-        {
-            var chunk = points.Skip(start).Take(TrackStore.MaxPointsPerBatch).ToList();
-            var id = SHA256.HashData([.. hash, .. BitConverter.GetBytes(start)])[..16];
-            results.Add(await tracks.IngestAsync(taskId, new Guid(id), chunk, "gpx", ct));
-        }
-        return results;
     }
 }
