@@ -20,6 +20,7 @@ public static partial class PatrolApi
         MapRosterAndTasks(api);
         MapTracks(api);
         MapFindings(api);
+        MapStatistics(api);
     }
 
     private static void MapRosterAndTasks(RouteGroupBuilder api)

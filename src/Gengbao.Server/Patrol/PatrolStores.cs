@@ -18,6 +18,7 @@ public sealed class PatrolStores
         Tracks = new TrackStore(dataSource, time);
         Reports = new TrackReportQuery(dataSource, Tracks);
         Findings = new FindingStore(dataSource, Tracks, time);
+        Statistics = new PatrolStatistics(dataSource);
     }
 
     public TimeProvider Time { get; }
@@ -30,4 +31,5 @@ public sealed class PatrolStores
     public TrackStore Tracks { get; }
     public TrackReportQuery Reports { get; }
     public FindingStore Findings { get; }
+    public PatrolStatistics Statistics { get; }
 }

@@ -209,4 +209,25 @@ public sealed class PatrolApiTests(PatrolApiFixture server) : IClassFixture<Patr
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
     }
+
+    [Fact]
+    public async Task Statistics_roll_tasks_up_to_townships_and_agree_with_the_task_list()
+    {
+        await GroupTasksAsync();
+        var monthly = (await Client.GetFromJsonAsync<List<JsonElement>>("/api/patrol/stats/monthly?region=622921000000&level=乡"))!;
+        var tasks = await Client.GetFromJsonAsync<List<JsonElement>>("/api/patrol/tasks?region=622921&limit=10000");
+        var byTownship = tasks!.Where(t => t.GetProperty("cellLevel").GetInt32() >= 4)
+            .GroupBy(t => t.GetProperty("cellCode").GetString()![..9]).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(byTownship.OrderBy(p => p.Key, StringComparer.Ordinal),
+            monthly.GroupBy(r => r.GetProperty("unitCode").GetString()!).Select(g => KeyValuePair.Create(g.Key, g.Sum(r => r.GetProperty("tasks").GetInt64())))
+                .OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.All(monthly, r => Assert.NotNull(r.GetProperty("unitName").GetString()));
+        var ranking = await Client.GetFromJsonAsync<List<JsonElement>>("/api/patrol/stats/townships?region=622921");
+        Assert.Equal(byTownship.Count, ranking!.Count);
+        Assert.Equal(Enumerable.Range(1, ranking.Count), ranking.Select(r => r.GetProperty("rank").GetInt32()));
+        var rates = ranking.Select(r => r.GetProperty("completionRate").GetDouble()).ToList();
+        Assert.Equal(rates.OrderDescending(), rates);
+        using var bad = await Client.GetAsync("/api/patrol/stats/monthly?level=省");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
 }
