@@ -13,5 +13,8 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     DemoCommand.Create(),
     ScreenCommand.Create(),
     CompareCommand.Create(),
+    PatrolCommands.Roster(),
+    PatrolCommands.Patrol(),
+    PatrolCommands.Track(),
 };
 return await root.Parse(args).InvokeAsync();

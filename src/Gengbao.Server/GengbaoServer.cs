@@ -1,5 +1,6 @@
 using Gengbao.Server.Apis;
 using Gengbao.Server.Screening;
+using Gengbao.Server.Patrol;
 using Gengbao.Storage.Cluster;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Migrations;
@@ -55,6 +56,7 @@ public static class GengbaoServer
         builder.Services.AddHostedService<AnalysisWorker>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddPatrol();
     }
 
     private static void MapApis(WebApplication app)
@@ -67,5 +69,6 @@ public static class GengbaoServer
         app.MapLedgerApi();
         app.MapScreeningApi();
         app.MapComparisonApi();
+        app.MapPatrolApi();
     }
 }

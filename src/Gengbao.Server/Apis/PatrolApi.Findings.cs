@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gengbao.Server.Patrol;
+using Gengbao.Storage.Patrol;
+
+namespace Gengbao.Server.Apis;
+
+/// <summary>Findings and their photos.</summary>
+public static partial class PatrolApi
+{
+    /// <summary>A new finding: category name (or Chinese label), GeoJSON Point or Polygon in longitude/latitude, optional task.</summary>
+    public sealed record FindingRequest(string Category, JsonElement Geometry, string? Notes, long? TaskId, string? ReportedBy);
+
+    /// <summary>A finding with its geometry as GeoJSON.</summary>
+    public sealed record FindingResponse(long Id, string CountyCode, string CellCode, long? TaskId, string Category, string CategoryLabel,
+        JsonNode? Geometry, string? SpatialCode, string? Dlbm, string Notes, string? ReportedBy, DateTimeOffset CreatedAt, int Photos)
+    {
+        public static FindingResponse From(FindingView f) => new(f.Id, f.CountyCode, f.CellCode, f.TaskId, f.Category, f.CategoryLabel,
+            GeoJson.ToNode(f.Geometry), f.SpatialCode, f.Dlbm, f.Notes, f.ReportedBy, f.CreatedAt, f.Photos);
+    }
+
+    private static void MapFindings(RouteGroupBuilder api)
+    {
+        api.MapPost("/findings", async (FindingRequest finding, PatrolStores stores, CancellationToken ct) =>
+            {
+                var geometry = GeoJson.FromElement(finding.Geometry)
+                    ?? throw new PatrolException(PatrolError.Invalid, "geometry must be a GeoJSON Point or Polygon");
+                var created = await stores.Findings.CreateAsync(finding.Category, geometry, finding.Notes, finding.TaskId, finding.ReportedBy, ct);
+                return Results.Created($"/api/patrol/findings/{created.Id}", FindingResponse.From(created));
+            })
+            .WithName("CreateFinding").WithSummary("Report a finding (construction, to_forest, to_garden, to_grassland, to_pond, abandonment, facility_damage, other); the parcel's spatial code is resolved from DLTB");
+        api.MapGet("/findings", async (string? region, long? taskId, int? limit, PatrolStores stores, CancellationToken ct) =>
+                (await stores.Findings.ListAsync(region, taskId, limit ?? 1000, ct)).Select(FindingResponse.From))
+            .WithName("ListFindings").WithSummary("Findings of a region (admin code or prefix) or of a task, newest first");
+        api.MapGet("/findings/{id:long}", async (long id, PatrolStores stores, CancellationToken ct) =>
+                FindingResponse.From(await stores.Findings.GetAsync(id, ct)))
+            .WithName("GetFinding").WithSummary("One finding");
+        api.MapPost("/findings/{id:long}/photos", async (long id, string? fileName, HttpRequest request, PatrolStores stores, CancellationToken ct) =>
+            {
+                var content = await ReadBodyAsync(request, FindingStore.MaxPhotoBytes, ct);
+                return await stores.Findings.AddPhotoAsync(id, fileName ?? "photo.jpg", request.ContentType ?? "application/octet-stream", content, ct);
+            })
+            .WithName("AddFindingPhoto").WithSummary("Attach a photo (the image as the body); EXIF position and time are checked against the finding and the track: mismatches are flagged, not rejected");
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gengbao.Server.Patrol;
+
+/// <summary>Registers grid patrol: its stores, the system clock (tests replace it) and the dispatch scheduler.</summary>
+public static class PatrolServices
+{
+    public static IServiceCollection AddPatrol(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PatrolStores>();
+        services.AddSingleton<PatrolScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<PatrolScheduler>());
+        return services;
+    }
+}
