@@ -1,4 +1,5 @@
 using Gengbao.Server.Apis;
+using Gengbao.Server.Security;
 using Gengbao.Storage.Cluster;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Migrations;
@@ -50,7 +51,8 @@ public static class GengbaoServer
             builder.Services.AddSingleton(sp => GengbaoDatabase.CreateDataSource(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Gengbao") ?? GengbaoDatabase.ConnectionString));
         }
-        builder.Services.AddSingleton<NpgsqlStores>();
+        builder.Services.AddScoped<NpgsqlStores>();
+        builder.AddGengbaoSecurity();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
     }
@@ -59,8 +61,11 @@ public static class GengbaoServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseGengbaoSecurity();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapAdminApi();
         app.MapOneMapApi();
         app.MapLedgerApi();
     }

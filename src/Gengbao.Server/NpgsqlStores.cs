@@ -1,12 +1,15 @@
 using Gengbao.Storage.Ledger;
 using Gengbao.Storage.OneMap;
-using Npgsql;
+using Gengbao.Storage.Security;
 
 namespace Gengbao.Server;
 
-/// <summary>The storage seams the handlers use, over the one data source.</summary>
-public sealed class NpgsqlStores(NpgsqlDataSource dataSource)
+/// <summary>
+/// The storage seams the handlers use, one per request, over connections scoped to the caller's region: PostgreSQL's
+/// row-level security decides what exists for him (docs/security.md). Never give a store the owner data source here.
+/// </summary>
+public sealed class NpgsqlStores(ScopedConnections connections)
 {
-    public ParcelStore Parcels { get; } = new(dataSource);
-    public UnitTotalsQuery UnitTotals { get; } = new(dataSource);
+    public ParcelStore Parcels { get; } = new(connections);
+    public UnitTotalsQuery UnitTotals { get; } = new(connections);
 }

@@ -49,27 +49,44 @@ public static class AuditChain
     public static AuditBreak? Verify(IEnumerable<(AuditEntry Entry, string PrevHash, string Hash)> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        long expectedSeq = 1;
-        var previous = Genesis;
+        var walker = new AuditChainWalker();
         foreach (var (entry, prevHash, hash) in rows)
         {
-            if (entry.Seq != expectedSeq)
+            if (walker.Next(entry, prevHash, hash) is { } broken)
             {
-                return new AuditBreak(expectedSeq, entry.Seq > expectedSeq
-                    ? $"entries {expectedSeq}..{entry.Seq - 1} are missing (deleted)"
-                    : $"seq {entry.Seq} appears where {expectedSeq} was expected");
+                return broken;
             }
-            if (!string.Equals(prevHash, previous, StringComparison.Ordinal))
-            {
-                return new AuditBreak(entry.Seq, "prev_hash does not equal the previous entry's hash");
-            }
-            if (!string.Equals(Hash(entry, prevHash), hash, StringComparison.Ordinal))
-            {
-                return new AuditBreak(entry.Seq, "hash does not match the entry (edited)");
-            }
-            previous = hash;
-            expectedSeq++;
         }
+        return null;
+    }
+}
+
+/// <summary>Checks a chain one entry at a time in seq order, so a long log can be streamed (see <see cref="AuditChain.Verify"/>).</summary>
+public sealed class AuditChainWalker
+{
+    private long _expectedSeq = 1;
+    private string _previous = AuditChain.Genesis;
+
+    /// <summary>Null while the chain is whole; else the first break (later calls are meaningless).</summary>
+    public AuditBreak? Next(AuditEntry entry, string prevHash, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Seq != _expectedSeq)
+        {
+            return new AuditBreak(_expectedSeq, entry.Seq > _expectedSeq
+                ? $"entries {_expectedSeq}..{entry.Seq - 1} are missing (deleted)"
+                : $"seq {entry.Seq} appears where {_expectedSeq} was expected");
+        }
+        if (!string.Equals(prevHash, _previous, StringComparison.Ordinal))
+        {
+            return new AuditBreak(entry.Seq, "prev_hash does not equal the previous entry's hash");
+        }
+        if (!string.Equals(AuditChain.Hash(entry, prevHash), hash, StringComparison.Ordinal))
+        {
+            return new AuditBreak(entry.Seq, "hash does not match the entry (edited)");
+        }
+        _previous = hash;
+        _expectedSeq++;
         return null;
     }
 }
