@@ -13,5 +13,9 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     DemoCommand.Create(),
     ScreenCommand.Create(),
     CompareCommand.Create(),
+    UserCommand.Create(),
+    AuditCommand.Create(),
+    BackupCommand.CreateBackup(),
+    BackupCommand.CreateRestore(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -17,15 +17,21 @@ public static class DatabaseBackup
     private const string EnsureRolesSql = """
         DO $$
         BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gengbao_web') THEN
+            BEGIN
                 CREATE ROLE gengbao_web NOLOGIN NOSUPERUSER NOINHERIT NOBYPASSRLS;
-            END IF;
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gengbao_public') THEN
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END;
+            BEGIN
                 CREATE ROLE gengbao_public NOLOGIN NOSUPERUSER NOINHERIT NOBYPASSRLS;
-            END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END;
+            BEGIN
+                GRANT gengbao_web, gengbao_public TO CURRENT_USER;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END;
         END $$;
-        GRANT gengbao_web, gengbao_public TO CURRENT_USER;
         """;
+
 
     /// <summary>Writes a pg_dump custom-format archive to <paramref name="file"/>, whole or not at all.</summary>
     public static async Task BackupAsync(string connectionString, string file, CancellationToken cancellationToken = default)

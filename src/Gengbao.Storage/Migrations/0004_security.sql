@@ -6,29 +6,35 @@
 -- gengbao_public: what anonymous reads run as (the QR parcel page), limited to columns graded public.
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gengbao_web') THEN
+    -- Two databases of one cluster may migrate at once; the loser of the race finds the role made.
+    BEGIN
         CREATE ROLE gengbao_web NOLOGIN NOSUPERUSER NOINHERIT NOBYPASSRLS;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gengbao_public') THEN
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
         CREATE ROLE gengbao_public NOLOGIN NOSUPERUSER NOINHERIT NOBYPASSRLS;
-    END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    -- The owner (the login the server connects with) must be able to SET ROLE to both; a no-op for a superuser.
+    BEGIN
+        GRANT gengbao_web, gengbao_public TO CURRENT_USER;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
 END $$;
--- The owner (the login the server connects with) must be able to SET ROLE to both; a no-op for a superuser.
-GRANT gengbao_web, gengbao_public TO CURRENT_USER;
 
-CREATE SCHEMA IF NOT EXISTS gengbao;
-GRANT USAGE ON SCHEMA gengbao TO gengbao_web, gengbao_public;
+CREATE SCHEMA IF NOT EXISTS gb_security;
+GRANT USAGE ON SCHEMA gb_security TO gengbao_web, gengbao_public;
 
 -- The caller's region: 'all' (whole country) or an admin-code prefix of 2, 4, 6, 9 or 12 digits, set per connection
 -- by ScopedConnections. Unset, reset or empty means no rows at all (fail closed).
 --
--- gengbao.in_scope(county_code, unit_code): is a row in the caller's region?
+-- gb_security.in_scope(county_code, unit_code): is a row in the caller's region?
 --   region 'all'             every row
 --   region of <= 6 digits    rows whose county_code starts with it (province, prefecture, county)
 --   region of 9 or 12 digits rows whose unit_code (township/village/group code, e.g. ZLDWDM) starts with it;
 --                            a table with no finer key than the county passes NULL and is visible county-wide.
 -- A plain SQL expression without FROM, so the planner inlines it into each policy.
-CREATE FUNCTION gengbao.in_scope(row_county text, row_unit text DEFAULT NULL) RETURNS boolean
+CREATE FUNCTION gb_security.in_scope(row_county text, row_unit text DEFAULT NULL) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT CASE
         WHEN coalesce(current_setting('gengbao.region', true), '') = '' THEN false
@@ -39,8 +45,8 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     END
 $$;
 
--- gengbao.covers(region_code): is an account's region ('' = country) inside the caller's region?
-CREATE FUNCTION gengbao.covers(code text) RETURNS boolean
+-- gb_security.covers(region_code): is an account's region ('' = country) inside the caller's region?
+CREATE FUNCTION gb_security.covers(code text) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT CASE
         WHEN coalesce(current_setting('gengbao.region', true), '') = '' THEN false
@@ -52,19 +58,19 @@ $$;
 -- Region scope on the one map. Policies name both request roles; the owner (imports, migrations, jobs) is not
 -- subject to RLS because it owns the tables and FORCE is not set.
 ALTER TABLE layer_version ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON layer_version TO gengbao_web, gengbao_public USING (gengbao.in_scope(county_code));
+CREATE POLICY region_scope ON layer_version TO gengbao_web, gengbao_public USING (gb_security.in_scope(county_code));
 ALTER TABLE admin_unit ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON admin_unit TO gengbao_web, gengbao_public USING (gengbao.in_scope(county_code, code));
+CREATE POLICY region_scope ON admin_unit TO gengbao_web, gengbao_public USING (gb_security.in_scope(county_code, code));
 ALTER TABLE dltb ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON dltb TO gengbao_web, gengbao_public USING (gengbao.in_scope(county_code, zldwdm));
+CREATE POLICY region_scope ON dltb TO gengbao_web, gengbao_public USING (gb_security.in_scope(county_code, zldwdm));
 ALTER TABLE yjjbnt ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON yjjbnt TO gengbao_web, gengbao_public USING (gengbao.in_scope(county_code, zldwdm));
+CREATE POLICY region_scope ON yjjbnt TO gengbao_web, gengbao_public USING (gb_security.in_scope(county_code, zldwdm));
 ALTER TABLE gbznt ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON gbznt TO gengbao_web, gengbao_public USING (gengbao.in_scope(county_code));
+CREATE POLICY region_scope ON gbznt TO gengbao_web, gengbao_public USING (gb_security.in_scope(county_code));
 ALTER TABLE pzyd ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON pzyd TO gengbao_web, gengbao_public USING (gengbao.in_scope(county_code));
+CREATE POLICY region_scope ON pzyd TO gengbao_web, gengbao_public USING (gb_security.in_scope(county_code));
 ALTER TABLE bhtb ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON bhtb TO gengbao_web, gengbao_public USING (gengbao.in_scope(county_code));
+CREATE POLICY region_scope ON bhtb TO gengbao_web, gengbao_public USING (gb_security.in_scope(county_code));
 -- The one map is written by imports only (owner); requests read it.
 GRANT SELECT ON layer_version, admin_unit, dltb, yjjbnt, gbznt, pzyd, bhtb TO gengbao_web;
 
@@ -88,7 +94,7 @@ CREATE TABLE app_user (
 );
 CREATE UNIQUE INDEX app_user_username ON app_user (lower(username));
 ALTER TABLE app_user ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_scope ON app_user TO gengbao_web USING (gengbao.covers(region_code)) WITH CHECK (gengbao.covers(region_code));
+CREATE POLICY region_scope ON app_user TO gengbao_web USING (gb_security.covers(region_code)) WITH CHECK (gb_security.covers(region_code));
 -- Admin requests list, create and disable accounts inside their region; passwords and lockout are the owner's (login).
 GRANT SELECT (id, username, role, region_code, display_name, roster_ref, phone_enc, failed_attempts, locked_until,
               password_changed_at, disabled, created_at, created_by) ON app_user TO gengbao_web;
@@ -125,13 +131,13 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_at ON audit_log (at);
 CREATE INDEX audit_log_actor ON audit_log (actor, at);
 
-CREATE FUNCTION gengbao.refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION gb_security.refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
 END
 $$;
-CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION gengbao.refuse_audit_change();
-CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION gengbao.refuse_audit_change();
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION gb_security.refuse_audit_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION gb_security.refuse_audit_change();
 REVOKE ALL ON audit_log FROM PUBLIC;
 
 -- Data grading (数据分级): every column of every table that requests read, graded public, internal, sensitive or
