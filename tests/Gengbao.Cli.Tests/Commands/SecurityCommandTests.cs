@@ -78,7 +78,7 @@ public sealed class SecurityCommandTests : IDisposable
     {
         var source = await ThrowawayCluster.CreateDatabaseAsync("clibackup");
         AssertOk(await GengbaoProcess.RunAsync(source, "import", SharedData.SampleGeoPackage, "--year", "2024"));
-        AssertOk(await GengbaoProcess.RunWithInputAsync(source, "Backup-Admin-2026\n",
+        AssertOk(await GengbaoProcess.RunWithInputAsync(source, "Backup-Keeper-2026\n",
             "user", "add", "--username", "admin", "--role", "system_admin", "--password-stdin"));
         var file = Path.Combine(_work, "gengbao.dump");
         AssertOk(await GengbaoProcess.RunAsync(source, "backup", "--out", file));
