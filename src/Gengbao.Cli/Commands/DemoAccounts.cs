@@ -32,6 +32,7 @@ internal static class DemoAccounts
             }
             var password = PasswordRules.Generate();
             await store.CreateAsync(new NewAccount(username, new PasswordHasher().Hash(password), role, RegionScope.Parse(region), display), "demo", ct);
+            await UserCommand.AuditAsync(dataSource, "user add", username, $$"""{"role": "{{role.Name()}}", "region": "{{region}}", "demo": true}""", ct);
             created.Add((username, role, region, password));
         }
         return created;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Gengbao.Demo;
 using Gengbao.Security.Access;
 using Gengbao.Security.Passwords;
-using Gengbao.Server.Security;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.OneMap;
 using Gengbao.Storage.Security;
