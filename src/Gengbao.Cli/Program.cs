@@ -16,5 +16,9 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     PatrolCommands.Roster(),
     PatrolCommands.Patrol(),
     PatrolCommands.Track(),
+    UserCommand.Create(),
+    AuditCommand.Create(),
+    BackupCommand.CreateBackup(),
+    BackupCommand.CreateRestore(),
 };
 return await root.Parse(args).InvokeAsync();

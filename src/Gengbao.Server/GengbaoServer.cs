@@ -1,6 +1,7 @@
 using Gengbao.Server.Apis;
-using Gengbao.Server.Screening;
 using Gengbao.Server.Patrol;
+using Gengbao.Server.Screening;
+using Gengbao.Server.Security;
 using Gengbao.Storage.Cluster;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Migrations;
@@ -52,8 +53,9 @@ public static class GengbaoServer
             builder.Services.AddSingleton(sp => GengbaoDatabase.CreateDataSource(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Gengbao") ?? GengbaoDatabase.ConnectionString));
         }
-        builder.Services.AddSingleton<NpgsqlStores>();
+        builder.Services.AddScoped<NpgsqlStores>();
         builder.Services.AddHostedService<AnalysisWorker>();
+        builder.AddGengbaoSecurity();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddPatrol();
@@ -63,8 +65,11 @@ public static class GengbaoServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseGengbaoSecurity();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapAdminApi();
         app.MapOneMapApi();
         app.MapLedgerApi();
         app.MapScreeningApi();

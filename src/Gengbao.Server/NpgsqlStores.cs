@@ -2,17 +2,20 @@ using Gengbao.Storage.Comparison;
 using Gengbao.Storage.Ledger;
 using Gengbao.Storage.OneMap;
 using Gengbao.Storage.Screening;
-using Npgsql;
+using Gengbao.Storage.Security;
 
 namespace Gengbao.Server;
 
-/// <summary>The storage seams the handlers use, over the one data source.</summary>
-public sealed class NpgsqlStores(NpgsqlDataSource dataSource)
+/// <summary>
+/// The storage seams the handlers use, one per request, over connections scoped to the caller's region: PostgreSQL's
+/// row-level security decides what exists for him (docs/security.md). Never give a store the owner data source here.
+/// </summary>
+public sealed class NpgsqlStores(ScopedConnections connections)
 {
-    public ParcelStore Parcels { get; } = new(dataSource);
-    public UnitTotalsQuery UnitTotals { get; } = new(dataSource);
-    public ScreeningQueue ScreeningRuns { get; } = new(dataSource);
-    public ScreeningResultStore ScreeningResults { get; } = new(dataSource);
-    public LandTransferStore LandTransfers { get; } = new(dataSource);
-    public ComparisonJob Comparisons { get; } = new(dataSource, threads: 1);
+    public ParcelStore Parcels { get; } = new(connections);
+    public UnitTotalsQuery UnitTotals { get; } = new(connections);
+    public ScreeningQueue ScreeningRuns { get; } = new(connections);
+    public ScreeningResultStore ScreeningResults { get; } = new(connections);
+    public LandTransferStore LandTransfers { get; } = new(connections);
+    public ComparisonQueue Comparisons { get; } = new(connections);
 }

@@ -7,7 +7,8 @@ namespace Gengbao.Cli.Commands;
 
 /// <summary>
 /// <c>gengbao demo [--seed N] [--size S] [--county C] [--out DIR] [--if-empty]</c>: generate the demo prefecture
-/// (临夏州) deterministically; with --out write the GeoPackages only, else import them into the one map.
+/// (临夏州) deterministically; with --out write the GeoPackages only, else import them into the one map. Also creates
+/// the demo accounts (<see cref="DemoAccounts"/>) that are missing, printing their passwords once.
 /// </summary>
 internal static class DemoCommand
 {
@@ -32,6 +33,7 @@ internal static class DemoCommand
                 return 0;
             }
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
+            await PrintDemoAccountsAsync(dataSource, ct);
             if (parse.GetValue(ifEmpty) && !await DatabaseBootstrap.IsEmptyAsync(dataSource, ct))
             {
                 Console.WriteLine("the one map already holds data; demo not loaded");
@@ -83,6 +85,21 @@ internal static class DemoCommand
             counties.Add(reader.GetString(0));
         }
         return counties;
+    }
+
+    /// <summary>Creates the missing demo accounts and prints their passwords: the only time they are shown.</summary>
+    private static async Task PrintDemoAccountsAsync(Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var created = await DemoAccounts.EnsureAsync(dataSource, ct);
+        if (created.Count == 0)
+        {
+            return;
+        }
+        Console.WriteLine("demo accounts (passwords shown once; ./gengbao user add for more):");
+        foreach (var (username, role, region, password) in created)
+        {
+            Console.WriteLine($"  {username,-14} {Gengbao.Security.Access.Roles.Name(role),-14} region {(region.Length == 0 ? "*" : region),-7} password {password}");
+        }
     }
 
     private static IProgress<DemoProgress> ConsoleProgress()

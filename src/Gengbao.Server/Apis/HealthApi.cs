@@ -24,6 +24,6 @@ public static class HealthApi
                     return Results.Problem($"database unavailable: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
-            .WithName("Health").WithSummary("Liveness with the PostgreSQL and PostGIS versions").WithTags("Health");
+            .AllowAnonymous().WithName("Health").WithSummary("Liveness with the PostgreSQL and PostGIS versions").WithTags("Health");
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Gengbao.Server.Security;
 using Gengbao.Storage.OneMap;
 using QRCoder;
 
@@ -23,18 +24,19 @@ public static class OneMapApi
             .WithName("GetParcel").WithSummary("Parcels with this spatial code, newest year first: attributes, official area in m² and mu, GeoJSON");
         api.MapGet("/parcels/{code}/qr.png", (string code, HttpRequest request) =>
                 Results.File(new PngByteQRCode(QrData(ParcelUrl(request, code))).GetGraphic(8), "image/png"))
-            .WithName("GetParcelQrPng").WithSummary("QR code (PNG) carrying the parcel page URL, for warning posts");
+            .AllowAnonymous().RequireRateLimiting(SecurityServices.PublicRateLimit).WithName("GetParcelQrPng").WithSummary("QR code (PNG) carrying the parcel page URL, for warning posts");
         api.MapGet("/parcels/{code}/qr.svg", (string code, HttpRequest request) =>
                 Results.Text(new SvgQRCode(QrData(ParcelUrl(request, code))).GetGraphic(8), "image/svg+xml"))
-            .WithName("GetParcelQrSvg").WithSummary("QR code (SVG) carrying the parcel page URL, for print");
+            .AllowAnonymous().RequireRateLimiting(SecurityServices.PublicRateLimit).WithName("GetParcelQrSvg").WithSummary("QR code (SVG) carrying the parcel page URL, for print");
 
-        app.MapGet("/p/{code}", async (string code, HttpRequest request, NpgsqlStores stores, CancellationToken ct) =>
+        // Public: anyone who scans a warning post. Only columns graded public, whoever is logged in (PublicParcelQuery).
+        app.MapGet("/p/{code}", async (string code, HttpRequest request, PublicParcelQuery parcels, CancellationToken ct) =>
             {
-                var found = await stores.Parcels.FindAsync(code, ct);
+                var found = await parcels.FindAsync(code, ct);
                 var html = ParcelPage.Render(code, found, ParcelUrl(request, code));
                 return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, found.Count == 0 ? 404 : 200);
             })
-            .WithName("ParcelPage").WithSummary("The parcel page a warning post's QR code opens").WithTags("One map");
+            .AllowAnonymous().RequireRateLimiting(SecurityServices.PublicRateLimit).WithName("ParcelPage").WithSummary("The parcel page a warning post's QR code opens").WithTags("One map");
     }
 
     /// <summary>The public URL of a parcel page; <c>Gengbao:PublicUrl</c> overrides the request's own host (behind a proxy).</summary>

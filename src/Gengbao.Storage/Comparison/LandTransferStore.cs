@@ -1,17 +1,24 @@
+using Gengbao.Storage.Security;
 using Npgsql;
 
 namespace Gengbao.Storage.Comparison;
 
 /// <summary>Reads stored survey-year comparisons: the transfer matrix summed over any admin unit, and the cultivated-land changes.</summary>
-public sealed class LandTransferStore(NpgsqlDataSource dataSource)
+public sealed class LandTransferStore(IConnectionSource connections)
 {
+    /// <summary>As the owner, unscoped: for the CLI and background jobs.</summary>
+    public LandTransferStore(NpgsqlDataSource dataSource) : this(new OwnerConnections(dataSource))
+    {
+    }
+
     /// <summary>
     /// The transfer matrix between two years for the unit <paramref name="unitCode"/> (any prefix of a 12-digit village
     /// code: county 6, township 9, village 12 digits; a prefecture 4), summed over its villages; m², by from/to class.
     /// </summary>
     public async Task<IReadOnlyList<LandTransferRow>> MatrixAsync(string unitCode, int beforeYear, int afterYear, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
             SELECT from_dlbm, to_dlbm, sum(area_m2) FROM land_transfer
             WHERE county_code LIKE left($1, 6) || '%' AND village_code LIKE $1 || '%' AND before_year = $2 AND after_year = $3
             GROUP BY from_dlbm, to_dlbm ORDER BY from_dlbm, to_dlbm
@@ -32,7 +39,8 @@ public sealed class LandTransferStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<(string Village, string FromDlbm, string ToDlbm, decimal AreaM2)>> VillageRowsAsync(string countyCode, int beforeYear,
         int afterYear, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
             SELECT village_code, from_dlbm, to_dlbm, area_m2 FROM land_transfer WHERE county_code = $1 AND before_year = $2 AND after_year = $3
             ORDER BY village_code COLLATE "C", from_dlbm COLLATE "C", to_dlbm COLLATE "C"
             """);
@@ -51,7 +59,8 @@ public sealed class LandTransferStore(NpgsqlDataSource dataSource)
     /// <summary>Cultivated land lost and gained in the unit between two years as GeoJSON (EPSG:4490).</summary>
     public async Task<string> ChangesGeoJsonAsync(string unitCode, int beforeYear, int afterYear, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
             SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
                 'type', 'Feature', 'geometry', ST_AsGeoJSON(geom_4490, 7)::json,
                 'properties', json_build_object('villageCode', village_code, 'change', change, 'fromDlbm', from_dlbm, 'toDlbm', to_dlbm, 'areaM2', area_m2))
@@ -64,6 +73,8 @@ public sealed class LandTransferStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(afterYear);
         return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };
 }
 
 /// <summary>Area (m²) that went from one land class to another between two survey years.</summary>

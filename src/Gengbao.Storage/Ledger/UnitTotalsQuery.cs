@@ -1,4 +1,5 @@
 using Gengbao.Geo.Codes;
+using Gengbao.Storage.Security;
 using Npgsql;
 
 namespace Gengbao.Storage.Ledger;
@@ -7,10 +8,16 @@ namespace Gengbao.Storage.Ledger;
 /// Per-unit totals of cultivated land and PBF from the stored layers, by the location-code prefix of ZLDWDM
 /// (docs/domain.md §3.2: village = left 12, township = left 9, county = left 6). Sums run over numeric TBMJ so
 /// they are exact and independent of row order, the same definition as shared/data/anchor_postgis_ledger.sql.
-/// The units listed are those of the admin layer in force for the year: the latest one not after it.
+/// The units listed are those of the admin layer in force for the year: the latest one not after it. Over
+/// <see cref="ScopedConnections"/> only the caller's region is summed (row-level security).
 /// </summary>
-public sealed class UnitTotalsQuery(NpgsqlDataSource dataSource)
+public sealed class UnitTotalsQuery(IConnectionSource connections)
 {
+    /// <summary>As the owner, unscoped: for the CLI and jobs.</summary>
+    public UnitTotalsQuery(NpgsqlDataSource dataSource) : this(new OwnerConnections(dataSource))
+    {
+    }
+
     private const string Sql = """
         WITH admin_year AS (
             SELECT county_code, coalesce(max(year) FILTER (WHERE year <= $2), min(year)) AS year
@@ -43,7 +50,8 @@ public sealed class UnitTotalsQuery(NpgsqlDataSource dataSource)
             AdminLevel.Prefecture => 4,
             _ => throw new ArgumentException($"totals are given per prefecture, county, township or village, not per {level}", nameof(level)),
         };
-        await using var command = dataSource.CreateCommand(Sql);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue((short)level);
         command.Parameters.AddWithValue(year);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)countyCode ?? DBNull.Value);

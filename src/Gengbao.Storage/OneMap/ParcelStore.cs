@@ -1,11 +1,20 @@
 using System.Text.Json.Nodes;
+using Gengbao.Storage.Security;
 using Npgsql;
 
 namespace Gengbao.Storage.OneMap;
 
-/// <summary>Reads parcels of the one map by spatial code, and the current layer versions.</summary>
-public sealed class ParcelStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// Reads parcels of the one map by spatial code, and the current layer versions. Over <see cref="ScopedConnections"/>
+/// it sees only the caller's region.
+/// </summary>
+public sealed class ParcelStore(IConnectionSource connections)
 {
+    /// <summary>As the owner, unscoped: for the CLI and jobs.</summary>
+    public ParcelStore(NpgsqlDataSource dataSource) : this(new OwnerConnections(dataSource))
+    {
+    }
+
     private static readonly string[] Tables = ["dltb", "yjjbnt", "gbznt", "pzyd", "bhtb", "admin_unit"];
 
     // One branch per layer table; geometry and bookkeeping columns are left out of the attributes.
@@ -19,7 +28,8 @@ public sealed class ParcelStore(NpgsqlDataSource dataSource)
     /// <summary>Every stored feature with this spatial code, newest survey year first (the same parcel may exist in several years and layers).</summary>
     public async Task<IReadOnlyList<Parcel>> FindAsync(string spatialCode, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(FindSql);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(FindSql, connection);
         command.Parameters.AddWithValue(spatialCode);
         var parcels = new List<Parcel>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -33,10 +43,11 @@ public sealed class ParcelStore(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<LayerVersionInfo>> CurrentVersionsAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("""
             SELECT id, layer, county_code, year, feature_count, source_file, imported_at FROM layer_version
             WHERE status = 'current' ORDER BY layer, county_code, year
-            """);
+            """, connection);
         var list = new List<LayerVersionInfo>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

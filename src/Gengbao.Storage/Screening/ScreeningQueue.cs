@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gengbao.Storage.Security;
 using Npgsql;
 
 namespace Gengbao.Storage.Screening;
@@ -8,8 +9,13 @@ namespace Gengbao.Storage.Screening;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so a run is taken once; a worker that dies leaves a stale heartbeat and its run is
 /// queued again.
 /// </summary>
-public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
+public sealed class ScreeningQueue(IConnectionSource connections)
 {
+    /// <summary>As the owner, unscoped: for the CLI and background jobs.</summary>
+    public ScreeningQueue(NpgsqlDataSource dataSource) : this(new OwnerConnections(dataSource))
+    {
+    }
+
     /// <summary>A running run whose heartbeat is older than this is taken to be orphaned by a dead worker.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
@@ -29,7 +35,8 @@ public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
         {
             throw new ArgumentException($"region '{region}' must be a province (2 digits), prefecture (4) or county (6) code", nameof(region));
         }
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
             WITH queued AS (
                 INSERT INTO screening_run (county_code, year, trigger, reason, requested_by)
                 SELECT county_code, year, 'manual', 'requested for ' || $1, $3 FROM layer_version
@@ -57,7 +64,8 @@ public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<ScreeningRun?> ClaimAsync(string worker, long? onlyRunId = null, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
             UPDATE screening_run SET status = 'running', worker = $1, started_at = now(), heartbeat_at = now(),
                    progress_done = 0, error = NULL
             WHERE id = (
@@ -76,7 +84,8 @@ public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
     /// <summary>One run, or null.</summary>
     public async Task<ScreeningRun?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM screening_run WHERE id = $1");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"SELECT {Columns} FROM screening_run WHERE id = $1");
         command.Parameters.AddWithValue(id);
         return (await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
@@ -84,7 +93,8 @@ public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
     /// <summary>The latest runs of the counties under <paramref name="region"/> (a code prefix; empty for all), newest first.</summary>
     public async Task<IReadOnlyList<ScreeningRun>> ListAsync(string region, int limit, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
             SELECT {Columns} FROM screening_run WHERE county_code LIKE left($1, 6) || '%' ORDER BY id DESC LIMIT $2
             """);
         command.Parameters.AddWithValue(region);
@@ -95,7 +105,8 @@ public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
     /// <summary>Whether any run is queued (or orphaned by a dead worker).</summary>
     public async Task<bool> HasWorkAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
             SELECT EXISTS (SELECT 1 FROM screening_run WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - $1::interval))
             """);
         command.Parameters.AddWithValue(StaleAfter);
@@ -121,4 +132,6 @@ public sealed class ScreeningQueue(NpgsqlDataSource dataSource)
 
     private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : struct =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
-}
+
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };}

@@ -1,12 +1,18 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Gengbao.Storage.Security;
 using Npgsql;
 
 namespace Gengbao.Storage.Screening;
 
 /// <summary>Reads stored screening results: lists, one patch, per-county summaries and a GeoJSON layer for the map.</summary>
-public sealed class ScreeningResultStore(NpgsqlDataSource dataSource)
+public sealed class ScreeningResultStore(IConnectionSource connections)
 {
+    /// <summary>As the owner, unscoped: for the CLI and background jobs.</summary>
+    public ScreeningResultStore(NpgsqlDataSource dataSource) : this(new OwnerConnections(dataSource))
+    {
+    }
+
     private const string ResultColumns = """
         r.county_code, r.year, r.fid, r.jcbh, r.class, r.tags, r.patch_mj, r.gd_mj, r.yjjbnt_mj, r.gbznt_mj, r.pzyd_mj,
         r.unapproved_gd_mj, r.unapproved_yjjbnt_mj, r.approvals::text, r.approved_by_type::text, r.reason, r.run_id, r.screened_at,
@@ -21,7 +27,8 @@ public sealed class ScreeningResultStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ScreeningResultRow>> ListAsync(string region, int year, string? @class, int limit, int offset,
         CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
             SELECT {ResultColumns} {ResultFrom}
             WHERE r.county_code LIKE left($1, 6) || '%' AND r.year = $2 AND ($3::text IS NULL OR r.class = $3)
             ORDER BY r.jcbh, r.county_code, r.fid LIMIT $4 OFFSET $5
@@ -37,7 +44,8 @@ public sealed class ScreeningResultStore(NpgsqlDataSource dataSource)
     /// <summary>The results of the patches with monitoring number <paramref name="jcbh"/>, newest year first.</summary>
     public async Task<IReadOnlyList<ScreeningResultRow>> FindAsync(string jcbh, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {ResultColumns} {ResultFrom} WHERE r.jcbh = $1 ORDER BY r.year DESC, r.county_code");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"SELECT {ResultColumns} {ResultFrom} WHERE r.jcbh = $1 ORDER BY r.year DESC, r.county_code");
         command.Parameters.AddWithValue(jcbh);
         return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
@@ -45,7 +53,8 @@ public sealed class ScreeningResultStore(NpgsqlDataSource dataSource)
     /// <summary>Per county: change patches, how many are screened, green, yellow, and the tagged ones, for <paramref name="year"/>.</summary>
     public async Task<IReadOnlyList<ScreeningSummaryRow>> SummaryAsync(string region, int year, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
             SELECT b.county_code, count(*), count(r.fid),
                    count(*) FILTER (WHERE r.class = 'green'), count(*) FILTER (WHERE r.class = 'yellow'),
                    count(*) FILTER (WHERE 'non_agricultural' = ANY(r.tags)), count(*) FILTER (WHERE 'non_grain' = ANY(r.tags)),
@@ -73,7 +82,8 @@ public sealed class ScreeningResultStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<string> GeoJsonAsync(string region, int year, double[]? bbox, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
             SELECT b.jcbh, coalesce(r.class, 'unscreened'), coalesce(array_to_string(r.tags, ','), ''), r.reason,
                    r.patch_mj, r.gd_mj, r.pzyd_mj, b.spatial_code, b.county_code, ST_AsGeoJSON(b.geom_4490, 7)
             FROM bhtb b LEFT JOIN screening_result r ON r.county_code = b.county_code AND r.year = b.year AND r.fid = b.fid
@@ -124,6 +134,8 @@ public sealed class ScreeningResultStore(NpgsqlDataSource dataSource)
         }
         return rows;
     }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };
 }
 
 /// <summary>The stored screening of one change patch, with the patch's spatial code and before/after classes.</summary>

@@ -8,13 +8,17 @@ public static class GengbaoProcess
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Outcome> RunAsync(string? database, params string[] args)
+    public static Task<Outcome> RunAsync(string? database, params string[] args) => RunWithInputAsync(database, null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> written to standard input (e.g. <c>--password-stdin</c>).</summary>
+    public static async Task<Outcome> RunWithInputAsync(string? database, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(SharedData.RepositoryRoot, "gengbao"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = SharedData.RepositoryRoot,
+            RedirectStandardInput = stdin is not null,
         };
         foreach (var arg in args)
         {
@@ -25,6 +29,11 @@ public static class GengbaoProcess
             start.Environment["GENGBAO_DB"] = database;
         }
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));

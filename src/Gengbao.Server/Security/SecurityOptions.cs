@@ -1,0 +1,34 @@
+namespace Gengbao.Server.Security;
+
+/// <summary>
+/// Login and session rules, from configuration section <c>Gengbao:Security</c> (appsettings or
+/// <c>Gengbao__Security__MaxFailedLogins</c> style environment variables).
+/// </summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Gengbao:Security";
+
+    /// <summary>Failed logins in a row that lock an account.</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A session unused this long ends (idle expiry).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A session ends this long after login whatever its use (absolute expiry).</summary>
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Login attempts per client address per minute (rate limit, before lockout).</summary>
+    public int LoginPermitsPerMinute { get; set; } = 20;
+
+    /// <summary>Anonymous requests (the QR parcel page and its images) per client address per minute.</summary>
+    public int PublicPermitsPerMinute { get; set; } = 120;
+
+    /// <summary>Argon2id memory cost in KiB for new password hashes; raise it and hashes are upgraded at the next login.</summary>
+    public int PasswordMemoryKiB { get; set; } = Gengbao.Security.Passwords.PasswordHasher.DefaultMemoryKiB;
+
+    /// <summary>Argon2id passes for new password hashes.</summary>
+    public int PasswordIterations { get; set; } = Gengbao.Security.Passwords.PasswordHasher.DefaultIterations;
+}
