@@ -1,4 +1,5 @@
 using Gengbao.Server.Apis;
+using Gengbao.Server.Web;
 using Gengbao.Storage.Cluster;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Migrations;
@@ -53,6 +54,7 @@ public static class GengbaoServer
         builder.Services.AddSingleton<NpgsqlStores>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<TileCache>(); // web front end and tiles (docs/web.md)
     }
 
     private static void MapApis(WebApplication app)
@@ -63,5 +65,8 @@ public static class GengbaoServer
         app.MapHealthApi();
         app.MapOneMapApi();
         app.MapLedgerApi();
+        app.UseWebApp(); // web front end and tiles (docs/web.md)
+        app.MapTileApi();
+        app.MapOneMapToolsApi();
     }
 }
