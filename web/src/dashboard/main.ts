@@ -94,6 +94,14 @@ async function main(): Promise<void> {
       const option = main.getOption() as { xAxis: Array<{ data: string[] }>; series: Array<{ name: string; data: number[] }> };
       return { categories: option.xAxis[0]!.data, series: option.series.map((s) => ({ name: s.name, data: s.data })) };
     },
+    /** Where the i-th bar of the first series is, in pixels within the main chart (for a real click in tests). */
+    mainBarPixel: (i: number) => {
+      // ECharts keeps each bar's rectangle in the series data layout; its centre is where a user would click.
+      type Layout = { x: number; y: number; width: number; height: number };
+      const model = (main as unknown as { getModel(): { getSeriesByIndex(n: number): { getData(): { getItemLayout(k: number): Layout } } } }).getModel();
+      const bar = model.getSeriesByIndex(0).getData().getItemLayout(i);
+      return [bar.x + bar.width / 2, bar.y + bar.height / 2];
+    },
     drill: (code: string) => { const t = townships.find((u) => u.code === code); return t ? drill(t) : Promise.resolve(); },
   };
   main.on('finished', () => { hook.chartsRendered = true; });
