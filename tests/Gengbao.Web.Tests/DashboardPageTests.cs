@@ -49,6 +49,7 @@ public sealed class DashboardPageTests(WebFixture fixture)
         Assert.Equal((string)first[1], await session.Page.InnerTextAsync("#cockpit-heading"));
         AssertChartMatches(await session.EvalJsonAsync("() => window.__gengbao.dashboard.mainChart()"), await UnitsAsync(5, ((string)first[0])[..9]));
         Assert.True(await session.Page.IsVisibleAsync("#btn-back"));
+        Assert.Equal((double)(decimal)first[2], double.Parse((await session.Page.GetAttributeAsync("#kpi-cultivated", "data-value-m2"))!, CultureInfo.InvariantCulture), 0.01);
         await session.Page.WaitForTimeoutAsync(600); // the chart's update animation
         await session.ScreenshotAsync("dashboard-drilldown");
         session.AssertNoErrors();

@@ -119,6 +119,8 @@ public sealed class OneMapPageTests(WebFixture fixture, ITestOutputHelper output
         Assert.True(zoom >= 14, $"zoomed in to the parcel (zoom {zoom})");
 
         await session.WaitForMapIdleAsync(before);
+        await session.Page.WaitForTimeoutAsync(400); // longer than the search box's typing debounce
+        Assert.False(await session.Page.IsVisibleAsync("#search-results"), "the result list closes once a hit is chosen");
         await session.ScreenshotAsync("onemap-search");
         session.AssertNoErrors();
     }

@@ -64,8 +64,10 @@ public sealed class WebFixture : IAsyncLifetime
         {
             ExecutablePath = chromium,
             Headless = true,
-            // Root in a container has no user namespaces for the sandbox; the pages are our own.
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+            // Root in a container has no user namespaces for the sandbox (the pages are our own); the network is closed,
+            // so Chromium's own background connections are switched off.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
 

@@ -29,16 +29,20 @@ async function main(): Promise<void> {
   ]);
   $('cockpit-scope').textContent = `${counties.map((c) => c.name).join('、')} · ${year} 年度`;
 
-  const cultivated = sum(counties, (u) => u.cultivatedArea);
-  const pbf = sum(counties, (u) => u.pbfArea);
-  $('kpi-cultivated').textContent = formatMu(m2ToMu(cultivated));
-  $('kpi-cultivated').dataset.valueM2 = String(cultivated);
-  $('kpi-cultivated-m2').textContent = formatM2(cultivated);
-  $('kpi-pbf').textContent = formatMu(m2ToMu(pbf));
-  $('kpi-pbf').dataset.valueM2 = String(pbf);
-  $('kpi-pbf-m2').textContent = formatM2(pbf);
-  $('kpi-count').textContent = sum(counties, (u) => u.cultivatedCount).toLocaleString('zh-CN');
-  $('kpi-units').textContent = `${townships.length} / ${villages.length}`;
+  /** The four indicator cards for the units in view (the county, or one township's villages). */
+  const showKpis = (units: UnitTotals[], unitsLabel: string, unitsText: string) => {
+    const cultivated = sum(units, (u) => u.cultivatedArea);
+    const pbf = sum(units, (u) => u.pbfArea);
+    $('kpi-cultivated').textContent = formatMu(m2ToMu(cultivated));
+    $('kpi-cultivated').dataset.valueM2 = String(cultivated);
+    $('kpi-cultivated-m2').textContent = formatM2(cultivated);
+    $('kpi-pbf').textContent = formatMu(m2ToMu(pbf));
+    $('kpi-pbf').dataset.valueM2 = String(pbf);
+    $('kpi-pbf-m2').textContent = formatM2(pbf);
+    $('kpi-count').textContent = sum(units, (u) => u.cultivatedCount).toLocaleString('zh-CN');
+    $('kpi-units-label').textContent = unitsLabel;
+    $('kpi-units').textContent = unitsText;
+  };
 
   const main = createChart($('chart-townships'));
   const top = createChart($('chart-villages'));
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
   let shown: UnitTotals[] = townships;
   const showCounty = () => {
     shown = townships;
+    showKpis(counties, '乡镇 / 行政村', `${townships.length} / ${villages.length}`);
     unitBars(main, townships, narrow());
     topBars(top, villages);
     ratioLine(ratio, townships);
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
   const drill = async (township: UnitTotals) => {
     const prefix = township.code.slice(0, 9);
     shown = villages.filter((v) => v.code.startsWith(prefix));
+    showKpis([township], '行政村', String(shown.length));
     unitBars(main, shown, narrow());
     topBars(top, shown);
     ratioLine(ratio, shown);

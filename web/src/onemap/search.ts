@@ -12,6 +12,8 @@ export class SearchBox {
   private readonly list = document.getElementById('search-results') as HTMLUListElement;
   private hits: SearchHit[] = [];
   private timer = 0;
+  /** Bumped by every run and choice, so an answer that arrives after a newer one is dropped. */
+  private sequence = 0;
 
   constructor(private readonly map: Map, private readonly onChoose: (hit: SearchHit) => void) {
     this.form.addEventListener('submit', (event) => {
@@ -30,12 +32,16 @@ export class SearchBox {
   }
 
   private async run(chooseFirst: boolean): Promise<void> {
+    window.clearTimeout(this.timer);
     const q = this.input.value.trim();
+    const sequence = ++this.sequence;
     if (q.length === 0) {
       this.list.hidden = true;
       return;
     }
-    this.hits = await api.search(q);
+    const hits = await api.search(q);
+    if (sequence !== this.sequence) return;
+    this.hits = hits;
     if (chooseFirst && this.hits.length > 0) {
       this.choose(this.hits[0]!);
       return;
@@ -47,8 +53,13 @@ export class SearchBox {
   }
 
   private choose(hit: SearchHit): void {
+    window.clearTimeout(this.timer);
+    this.sequence++;
     this.list.hidden = true;
-    this.map.getView().fit(toMapExtent(hit.bbox), { padding: [80, 40, 40, 40], maxZoom: 17, duration: 0 });
+    // On a phone the parcel panel covers the lower part of the map: keep the parcel in the upper part.
+    const size = this.map.getSize() ?? [0, 0];
+    const bottom = window.innerWidth <= 700 ? Math.round((size[1] ?? 0) * 0.6) : 40;
+    this.map.getView().fit(toMapExtent(hit.bbox), { padding: [120, 40, bottom, 40], maxZoom: 17, duration: 0 });
     this.onChoose(hit);
   }
 }
