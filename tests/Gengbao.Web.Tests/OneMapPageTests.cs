@@ -37,6 +37,7 @@ public sealed class OneMapPageTests(WebFixture fixture, ITestOutputHelper output
         Assert.True(pixels.GetProperty("colours").GetInt32() >= 5, $"several land-class colours: {pixels}");
         Assert.Equal("一张图 · 耕保", await session.Page.TitleAsync());
         Assert.Equal("2024", await session.Page.InputValueAsync("#year-select"));
+        Assert.Equal(["2024", "2023"], await session.Page.Locator("#year-select option").AllInnerTextsAsync());
 
         await session.ScreenshotAsync("onemap-loaded");
         await session.Page.ClickAsync("#btn-layers");
@@ -51,17 +52,8 @@ public sealed class OneMapPageTests(WebFixture fixture, ITestOutputHelper output
     [InlineData(1366)]
     public async Task Clicking_a_parcel_shows_its_spatial_code_official_area_and_qr(int width)
     {
-        // A large land-use patch with no other visible layer at its inscribed-circle centre.
-        var row = (await fixture.RowsAsync($"""
-            WITH c AS (
-                SELECT spatial_code, area_m2, (ST_MaximumInscribedCircle(geom_4490)).center AS p, (ST_MaximumInscribedCircle(geom_4490)).radius AS r
-                FROM dltb WHERE year = {WebFixture.Year} ORDER BY area_m2 DESC LIMIT 300)
-            SELECT spatial_code, area_m2, ST_X(p), ST_Y(p) FROM c
-            WHERE NOT EXISTS (SELECT 1 FROM yjjbnt y WHERE ST_DWithin(y.geom_4490, c.p, 0.0003))
-              AND NOT EXISTS (SELECT 1 FROM bhtb b WHERE ST_DWithin(b.geom_4490, c.p, 0.0003))
-            ORDER BY r DESC LIMIT 1
-            """)).Single();
-        var (code, areaM2, lon, lat) = ((string)row[0], (decimal)row[1], (double)row[2], (double)row[3]);
+        var parcel = fixture.ChangedParcel;
+        var (code, areaM2, lon, lat) = (parcel.SpatialCode, parcel.AreaM2, parcel.Lon, parcel.Lat);
 
         await using var session = await PageSession.OpenAsync(fixture, width);
         await session.GotoAndWaitReadyAsync("/");
@@ -111,12 +103,17 @@ public sealed class OneMapPageTests(WebFixture fixture, ITestOutputHelper output
         await session.Page.WaitForSelectorAsync("#identify-code");
         Assert.Equal(code, await session.Page.InnerTextAsync("#identify-code"));
 
-        var view = await session.EvalJsonAsync("() => window.__gengbao.viewState()");
-        var (lonC, latC, zoom) = (view.GetProperty("lon").GetDouble(), view.GetProperty("lat").GetDouble(), view.GetProperty("zoom").GetDouble());
-        output.WriteLine($"view after search: {lonC}, {latC}, z {zoom}; parcel bbox {west} {south} {east} {north}");
-        Assert.InRange(lonC, west, east);
-        Assert.InRange(latC, south, north);
+        // The parcel is in view, zoomed in, and not under the parcel panel (a bottom sheet on phones).
+        var zoom = (await session.EvalJsonAsync("() => window.__gengbao.viewState()")).GetProperty("zoom").GetDouble();
         Assert.True(zoom >= 14, $"zoomed in to the parcel (zoom {zoom})");
+        var centre = await session.EvalJsonAsync("([lon, lat]) => window.__gengbao.pixelOf(lon, lat)", new[] { (west + east) / 2, (south + north) / 2 });
+        var map = (await session.Page.Locator("#map").BoundingBoxAsync())!;
+        var panel = (await session.Page.Locator("#identify-panel").BoundingBoxAsync())!;
+        var (px, py) = (map.X + centre[0].GetDouble(), map.Y + centre[1].GetDouble());
+        output.WriteLine($"parcel centre at {px:F0},{py:F0}; map {map.X},{map.Y} {map.Width}x{map.Height}; panel {panel.X},{panel.Y} {panel.Width}x{panel.Height}");
+        Assert.InRange(px, map.X, map.X + map.Width);
+        Assert.InRange(py, map.Y, map.Y + map.Height);
+        Assert.False(px >= panel.X && px <= panel.X + panel.Width && py >= panel.Y && py <= panel.Y + panel.Height, "the parcel is not hidden by the panel");
 
         await session.WaitForMapIdleAsync(before);
         await session.Page.WaitForTimeoutAsync(400); // longer than the search box's typing debounce

@@ -18,7 +18,8 @@ public sealed class OneMapToolsApiTests(WebFixture fixture)
         var row = (await fixture.RowsAsync($"SELECT spatial_code, ST_XMin(geom_4490), ST_YMax(geom_4490) FROM dltb WHERE year = {WebFixture.Year} ORDER BY spatial_code LIMIT 1")).Single();
         var code = (string)row[0];
         var hits = await SearchAsync(code[..^2]);
-        var hit = Assert.Single(hits, h => h.GetProperty("code").GetString() == code);
+        var hit = Assert.Single(hits, h => h.GetProperty("code").GetString() == code && h.GetProperty("year").GetInt32() == WebFixture.Year);
+        Assert.Contains(hits, h => h.GetProperty("code").GetString() == code && h.GetProperty("year").GetInt32() == WebFixture.EarlierYear);
         Assert.Equal("DLTB", hit.GetProperty("layer").GetString());
         Assert.Equal(code, hit.GetProperty("spatialCode").GetString());
         var bbox = hit.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
@@ -34,9 +35,9 @@ public sealed class OneMapToolsApiTests(WebFixture fixture)
         Assert.Contains(admin, h => h.GetProperty("kind").GetString() == "admin" && h.GetProperty("code").GetString() == (string)township[0]);
 
         var jcbh = await fixture.ScalarAsync<string>($"SELECT jcbh FROM bhtb WHERE year = {WebFixture.Year} ORDER BY jcbh DESC LIMIT 1");
-        var change = Assert.Single(await SearchAsync(jcbh));
+        var change = Assert.Single(await SearchAsync(jcbh), h => h.GetProperty("year").GetInt32() == WebFixture.Year);
         Assert.Equal("jcbh", change.GetProperty("kind").GetString());
-        Assert.Equal(await fixture.ScalarAsync<string>($"SELECT spatial_code FROM bhtb WHERE jcbh = '{jcbh}'"), change.GetProperty("spatialCode").GetString());
+        Assert.Equal(await fixture.ScalarAsync<string>($"SELECT spatial_code FROM bhtb WHERE year = {WebFixture.Year} AND jcbh = '{jcbh}'"), change.GetProperty("spatialCode").GetString());
 
         Assert.Empty(await SearchAsync("%"));
         Assert.Empty(await SearchAsync("   "));

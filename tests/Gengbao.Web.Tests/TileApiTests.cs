@@ -18,7 +18,7 @@ public sealed class TileApiTests(WebFixture fixture)
         using var doc = JsonDocument.Parse(await fixture.Http.GetStringAsync("/tiles/layers.json"));
         var layers = doc.RootElement.GetProperty("layers").EnumerateArray().ToDictionary(l => l.GetProperty("id").GetString()!);
         Assert.Equal(["admin", "dltb", "yjjbnt", "gbznt", "pzyd", "bhtb"], layers.Keys);
-        Assert.All(layers.Values, l => Assert.Equal([WebFixture.Year], l.GetProperty("years").EnumerateArray().Select(y => y.GetInt32())));
+        Assert.All(layers.Values, l => Assert.Equal([WebFixture.Year, WebFixture.EarlierYear], l.GetProperty("years").EnumerateArray().Select(y => y.GetInt32())));
         Assert.Equal("地类图斑", layers["dltb"].GetProperty("title").GetString());
         var extent = doc.RootElement.GetProperty("extent").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         Assert.Equal(103.0, extent[0], 0.01);

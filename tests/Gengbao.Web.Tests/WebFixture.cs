@@ -18,6 +18,12 @@ public sealed class WebFixture : IAsyncLifetime
 {
     public const int Year = 2024;
 
+    /// <summary>The sample is also imported as this earlier year, with <see cref="ChangedParcel"/> turned to water in it.</summary>
+    public const int EarlierYear = 2023;
+
+    /// <summary>The land class the changed parcel has in <see cref="EarlierYear"/> (river surface).</summary>
+    public const string EarlierClass = "1101";
+
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -53,6 +59,14 @@ public sealed class WebFixture : IAsyncLifetime
         var connectionString = await ThrowawayCluster.CreateDatabaseAsync("web");
         DataSource = GengbaoDatabase.CreateDataSource(connectionString);
         await new OneMapImporter(DataSource).ImportAsync(SharedData.SampleGeoPackage, new ImportOptions { Year = Year });
+        await new OneMapImporter(DataSource).ImportAsync(SharedData.SampleGeoPackage, new ImportOptions { Year = EarlierYear });
+        ChangedParcel = await ClearParcelAsync();
+        await using (var change = DataSource.CreateCommand(
+            $"UPDATE dltb SET dlbm = '{EarlierClass}', dlmc = '河流水面' WHERE year = {EarlierYear} AND spatial_code = $1"))
+        {
+            change.Parameters.AddWithValue(ChangedParcel.SpatialCode);
+            Assert.Equal(1, await change.ExecuteNonQueryAsync());
+        }
 
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         _app = GengbaoServer.Build([$"--Gengbao:WebRoot={WebDist}", "--Logging:LogLevel:Default=Warning"], DataSource, BaseUrl);
@@ -69,6 +83,24 @@ public sealed class WebFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>A large 2024 land-use patch and the centre of its largest inscribed circle, where no other visible layer lies.</summary>
+    public ClearParcel ChangedParcel { get; private set; } = null!;
+
+    /// <summary>Finds the <see cref="ClearParcel"/>: clicks there hit the patch itself, not an overlay.</summary>
+    public async Task<ClearParcel> ClearParcelAsync()
+    {
+        var row = (await RowsAsync($"""
+            WITH c AS (
+                SELECT spatial_code, area_m2, dlbm, (ST_MaximumInscribedCircle(geom_4490)).center AS p, (ST_MaximumInscribedCircle(geom_4490)).radius AS r
+                FROM dltb WHERE year = {Year} AND dlbm NOT LIKE '11%' ORDER BY area_m2 DESC LIMIT 300)
+            SELECT spatial_code, area_m2, dlbm, ST_X(p), ST_Y(p) FROM c
+            WHERE NOT EXISTS (SELECT 1 FROM yjjbnt y WHERE y.year = {Year} AND ST_DWithin(y.geom_4490, c.p, 0.0003))
+              AND NOT EXISTS (SELECT 1 FROM bhtb b WHERE b.year = {Year} AND ST_DWithin(b.geom_4490, c.p, 0.0003))
+            ORDER BY r DESC LIMIT 1
+            """)).Single();
+        return new ClearParcel((string)row[0], (decimal)row[1], (string)row[2], (double)row[3], (double)row[4]);
     }
 
     public async Task<T> ScalarAsync<T>(string sql)
@@ -117,6 +149,9 @@ public sealed class WebFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>A land-use patch to click: spatial code, official area, land class, and a lon/lat well inside it.</summary>
+public sealed record ClearParcel(string SpatialCode, decimal AreaM2, string LandClass, double Lon, double Lat);
 
 [CollectionDefinition(Name)]
 public sealed class WebCollection : ICollectionFixture<WebFixture>

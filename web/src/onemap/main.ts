@@ -10,6 +10,7 @@ import { IdentifyTool } from './identify';
 import { renderLayerPanel } from './layerPanel';
 import { MeasureTool } from './measure';
 import { SearchBox } from './search';
+import { SwipeTool } from './swipe';
 
 const hook = installHook('onemap');
 
@@ -34,9 +35,12 @@ async function main(): Promise<void> {
     year = yearSelect.value ? Number(yearSelect.value) : undefined;
     for (const l of layers) l.source.setUrl(tileUrl(l.id, year));
     identify.close();
+    swipe.updateLabels();
   });
 
   const identify = new IdentifyTool(map, layers, () => year);
+  const swipe = new SwipeTool(map, document.getElementById('btn-swipe') as HTMLButtonElement, years, () => year, layers.find((l) => l.id === 'dltb')!);
+  hook.swipe = swipe;
   hook.identify = identify;
   const measure = new MeasureTool(map, document.getElementById('btn-measure') as HTMLButtonElement, (active) => {
     identify.enabled = !active;
