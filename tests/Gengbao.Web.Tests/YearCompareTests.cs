@@ -32,8 +32,8 @@ public sealed class YearCompareTests(WebFixture fixture)
 
         var pixel = await session.EvalJsonAsync("([lon, lat]) => window.__gengbao.pixelOf(lon, lat)", new[] { parcel.Lon, parcel.Lat });
         var (x, y) = (pixel[0].GetDouble(), pixel[1].GetDouble());
+        var right = await WaitForColourAsync(session, x + 40, y, c => Distance(c, Water) < 15);
         var left = await ColourAsync(session, x - 40, y);
-        var right = await ColourAsync(session, x + 40, y);
         Assert.True(Distance(right, Water) < 15, $"right of the divider shows the 2023 river surface: {string.Join(",", right)}");
         Assert.True(Distance(left, Water) > 40, $"left of the divider shows the 2024 class {parcel.LandClass}: {string.Join(",", left)}");
         Assert.Contains("2023", await session.Page.InnerTextAsync("#swipe-divider"));
@@ -41,10 +41,9 @@ public sealed class YearCompareTests(WebFixture fixture)
 
         // Swipe off, the map switched to 2023: clicking the patch identifies its 2023 record.
         await session.Page.ClickAsync("#btn-swipe");
-        before = await session.RenderCompleteCountAsync();
         await session.Page.SelectOptionAsync("#year-select", "2023");
-        await session.WaitForMapIdleAsync(before);
-        Assert.True(Distance(await ColourAsync(session, x - 40, y), Water) < 15, "the whole map shows 2023 now");
+        var leftNow = await WaitForColourAsync(session, x - 40, y, c => Distance(c, Water) < 15);
+        Assert.True(Distance(leftNow, Water) < 15, $"the whole map shows 2023 now: {string.Join(",", leftNow)}");
         var box = (await session.Page.Locator("#map").BoundingBoxAsync())!;
         await session.Page.Mouse.ClickAsync(box.X + (float)x, box.Y + (float)y);
         await session.Page.WaitForSelectorAsync("#identify-code");
@@ -55,6 +54,19 @@ public sealed class YearCompareTests(WebFixture fixture)
         Assert.Contains("河流水面", panel);
         await session.ScreenshotAsync("onemap-year-2023");
         session.AssertNoErrors();
+    }
+
+    /// <summary>Polls the colour until it satisfies <paramref name="done"/> (tiles load and draw asynchronously), at most 15 s.</summary>
+    private static async Task<double[]> WaitForColourAsync(PageSession session, double x, double y, Func<double[], bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var colour = await ColourAsync(session, x, y);
+        while (!done(colour) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            colour = await ColourAsync(session, x, y);
+        }
+        return colour;
     }
 
     private static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (p, q) => (p - q) * (p - q)).Sum());
