@@ -11,6 +11,11 @@ command -v Planimeter >/dev/null 2>&1 || need+=(geographiclib-tools)
 command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# The web front end (scripts/build-web.sh) and its browser tests; CJK fonts so pages and screenshots show Chinese.
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"

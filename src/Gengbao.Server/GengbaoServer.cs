@@ -2,6 +2,7 @@ using Gengbao.Server.Apis;
 using Gengbao.Server.Patrol;
 using Gengbao.Server.Screening;
 using Gengbao.Server.Security;
+using Gengbao.Server.Web;
 using Gengbao.Storage.Cluster;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Migrations;
@@ -59,6 +60,7 @@ public static class GengbaoServer
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddPatrol();
+        builder.Services.AddSingleton<TileCache>(); // web front end and tiles (docs/web.md)
     }
 
     private static void MapApis(WebApplication app)
@@ -75,5 +77,8 @@ public static class GengbaoServer
         app.MapScreeningApi();
         app.MapComparisonApi();
         app.MapPatrolApi();
+        app.UseWebApp(); // web front end and tiles (docs/web.md)
+        app.MapTileApi();
+        app.MapOneMapToolsApi();
     }
 }

@@ -3,6 +3,7 @@ using Gengbao.Storage.Ledger;
 using Gengbao.Storage.OneMap;
 using Gengbao.Storage.Screening;
 using Gengbao.Storage.Security;
+using Gengbao.Storage.Tiles;
 
 namespace Gengbao.Server;
 
@@ -12,10 +13,15 @@ namespace Gengbao.Server;
 /// </summary>
 public sealed class NpgsqlStores(ScopedConnections connections)
 {
+    /// <summary>The caller's scope: what he may see, part of any cache key of scoped data (tiles).</summary>
+    public DataScope Scope => connections.Scope;
+
     public ParcelStore Parcels { get; } = new(connections);
     public UnitTotalsQuery UnitTotals { get; } = new(connections);
     public ScreeningQueue ScreeningRuns { get; } = new(connections);
     public ScreeningResultStore ScreeningResults { get; } = new(connections);
     public LandTransferStore LandTransfers { get; } = new(connections);
     public ComparisonQueue Comparisons { get; } = new(connections);
+    public TileStore Tiles { get; } = new(connections);
+    public OneMapSearch Search { get; } = new(connections);
 }

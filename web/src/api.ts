@@ -1,0 +1,67 @@
+/**
+ * Every call from the pages to the server goes through here: same-origin credentials (the session cookie of the
+ * coming login), JSON in and out, one error type. When sign-in arrives, a 401 redirect belongs in `request`.
+ */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(path, { credentials: 'same-origin', ...init });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const body = (await response.json()) as { detail?: string; title?: string };
+      detail = body.detail ?? body.title ?? detail;
+    } catch {
+      // not a problem+json body; keep the status text
+    }
+    throw new ApiError(response.status, detail);
+  }
+  return response;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await (await request(path, { headers: { Accept: 'application/json' } })).json()) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+/** Vector-tile URL template for OpenLayers ({z}/{x}/{y} filled in by the tile grid). */
+export function tileUrl(layer: string, year: number | undefined): string {
+  return `/tiles/${layer}/{z}/{x}/{y}.mvt${year === undefined ? '' : `?year=${year}`}`;
+}
+
+export function qrSvgUrl(spatialCode: string): string {
+  return `/api/onemap/parcels/${encodeURIComponent(spatialCode)}/qr.svg`;
+}
+
+// ---- server shapes -------------------------------------------------------------------------------------------
+
+export interface TileLayerInfo { id: string; title: string; years: number[] }
+export interface TileCatalog { layers: TileLayerInfo[]; extent: [number, number, number, number] | null }
+export interface Parcel {
+  layer: string; countyCode: string; year: number; spatialCode: string; areaM2: number; areaMu: number;
+  attributes: Record<string, unknown>; geometry: unknown;
+}
+export interface SearchHit { kind: 'admin' | 'jcbh' | 'spatial_code'; layer: string; code: string; spatialCode: string; label: string; year: number; bbox: [number, number, number, number] }
+export interface MeasureResult { areaM2: number; areaMu: number; zoneEpsg: number; zone: string }
+export interface UnitTotals { code: string; name: string; cultivatedArea: number; cultivatedCount: number; pbfArea: number; pbfCount: number }
+
+export const api = {
+  tileCatalog: () => getJson<TileCatalog>('/tiles/layers.json'),
+  parcels: (code: string) => getJson<Parcel[]>(`/api/onemap/parcels/${encodeURIComponent(code)}`),
+  search: (q: string) => getJson<SearchHit[]>(`/api/onemap/search?q=${encodeURIComponent(q)}&limit=10`),
+  measure: (geometry: unknown) => postJson<MeasureResult>('/api/onemap/measure', geometry),
+  unitTotals: (level: 'township' | 'village' | 'county', year: number) =>
+    getJson<UnitTotals[]>(`/api/ledger/units?level=${level}&year=${year}`),
+};

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Multi-page app served by the Gengbao server from web/dist. `npm run dev` proxies the APIs to a running server
+// (./run, port 5080 unless GENGBAO_PORT says otherwise).
+const server = `http://127.0.0.1:${process.env.GENGBAO_PORT ?? '5080'}`;
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      input: {
+        onemap: resolve(import.meta.dirname, 'index.html'),
+        dashboard: resolve(import.meta.dirname, 'dashboard.html'),
+      },
+    },
+  },
+  server: {
+    proxy: Object.fromEntries(['/api', '/tiles', '/p', '/health', '/openapi'].map((p) => [p, server])),
+  },
+});
