@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         onemap: resolve(import.meta.dirname, 'index.html'),
         dashboard: resolve(import.meta.dirname, 'dashboard.html'),
+        login: resolve(import.meta.dirname, 'login.html'),
       },
     },
   },

@@ -67,6 +67,9 @@ public static class GengbaoServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseGengbaoSecurityHeaders();
+        // The pages (static files) are public, like any sign-in page: the data they show comes from the APIs behind it.
+        app.UseWebApp(); // web front end and tiles (docs/web.md)
         app.UseGengbaoSecurity();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
@@ -77,7 +80,6 @@ public static class GengbaoServer
         app.MapScreeningApi();
         app.MapComparisonApi();
         app.MapPatrolApi();
-        app.UseWebApp(); // web front end and tiles (docs/web.md)
         app.MapTileApi();
         app.MapOneMapToolsApi();
     }

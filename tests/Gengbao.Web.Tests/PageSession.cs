@@ -48,8 +48,8 @@ public sealed class PageSession : IAsyncDisposable
         };
     }
 
-    /// <summary>A phone (390 × 844) or desktop (1366 × 900) page on the fixture's server.</summary>
-    public static async Task<PageSession> OpenAsync(WebFixture fixture, int width)
+    /// <summary>A phone (390 × 844) or desktop (1366 × 900) page on the fixture's server, signed in unless told not to be.</summary>
+    public static async Task<PageSession> OpenAsync(WebFixture fixture, int width, bool signedIn = true)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -60,6 +60,10 @@ public sealed class PageSession : IAsyncDisposable
             IsMobile = width < 600,
             HasTouch = false,
         });
+        if (signedIn)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = "gengbao_session", Value = fixture.SessionToken, Url = fixture.BaseUrl }]);
+        }
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return new PageSession(context, page, width);

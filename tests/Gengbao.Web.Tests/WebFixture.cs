@@ -1,8 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gengbao.Security.Access;
+using Gengbao.Security.Passwords;
 using Gengbao.Server;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.OneMap;
+using Gengbao.Storage.Security;
 using Gengbao.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -24,6 +30,12 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>The land class the changed parcel has in <see cref="EarlierYear"/> (river surface).</summary>
     public const string EarlierClass = "1101";
 
+    /// <summary>A system admin (whole country) every page session is signed in as, unless it asks not to be.</summary>
+    public const string Username = "web-admin";
+
+    public const string Password = "Web-Fixture-2026!";
+
+    private readonly DirectoryInfo _keys = Directory.CreateTempSubdirectory("gengbao-web-keys-");
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -68,10 +80,21 @@ public sealed class WebFixture : IAsyncLifetime
             Assert.Equal(1, await change.ExecuteNonQueryAsync());
         }
 
+        await new AccountStore(new OwnerConnections(DataSource)).CreateAsync(
+            new NewAccount(Username, new PasswordHasher().Hash(Password), Role.SystemAdmin, RegionScope.Parse(""), "网页测试管理员"), "fixture");
+
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        _app = GengbaoServer.Build([$"--Gengbao:WebRoot={WebDist}", "--Logging:LogLevel:Default=Warning"], DataSource, BaseUrl);
+        _app = GengbaoServer.Build([$"--Gengbao:WebRoot={WebDist}", "--Logging:LogLevel:Default=Warning", $"--Gengbao:KeyDirectory={_keys.FullName}",
+            "--Gengbao:Security:LoginPermitsPerMinute=10000", "--Gengbao:Security:PublicPermitsPerMinute=10000"], DataSource, BaseUrl);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using (var login = await Http.PostAsJsonAsync("/api/auth/login", new { username = Username, password = Password }))
+        {
+            login.EnsureSuccessStatusCode();
+            using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+            SessionToken = body.RootElement.GetProperty("token").GetString()!;
+        }
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SessionToken);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -84,6 +107,9 @@ public sealed class WebFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>The session of <see cref="Username"/>: the browser's cookie and <see cref="Http"/>'s bearer token.</summary>
+    public string SessionToken { get; private set; } = "";
 
     /// <summary>A large 2024 land-use patch and the centre of its largest inscribed circle, where no other visible layer lies.</summary>
     public ClearParcel ChangedParcel { get; private set; } = null!;
@@ -140,6 +166,7 @@ public sealed class WebFixture : IAsyncLifetime
         {
             await DataSource.DisposeAsync();
         }
+        _keys.Delete(recursive: true);
     }
 
     private static int FreePort()

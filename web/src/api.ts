@@ -1,6 +1,6 @@
 /**
- * Every call from the pages to the server goes through here: same-origin credentials (the session cookie of the
- * coming login), JSON in and out, one error type. When sign-in arrives, a 401 redirect belongs in `request`.
+ * Every call from the pages to the server goes through here: same-origin credentials (the session cookie set by
+ * login.html), JSON in and out, one error type, and a redirect to sign in on 401.
  */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -10,6 +10,10 @@ export class ApiError extends Error {
 
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(path, { credentials: 'same-origin', ...init });
+  // Not signed in (or the session ended): sign in, then come back here. The login call itself answers 401 on a wrong password.
+  if (response.status === 401 && path !== '/api/auth/login') {
+    location.assign(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+  }
   if (!response.ok) {
     let detail = response.statusText;
     try {

@@ -2,13 +2,13 @@ namespace Gengbao.Server.Security;
 
 /// <summary>
 /// Security headers on every response: a content security policy allowing this origin only (no framing, no plugins,
-/// no inline script), no MIME sniffing, no referrer to other origins. The parcel page's one inline stylesheet is
-/// allowed by its hash, not by 'unsafe-inline'.
+/// no inline script), no MIME sniffing, no referrer to other origins. Inline styles are allowed: OpenLayers and ECharts
+/// position their overlays with style attributes, and styles cannot run code; scripts stay 'self' only.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private static readonly string Policy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' " + Apis.ParcelPage.StyleHash + "; object-src 'none'; " +
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)

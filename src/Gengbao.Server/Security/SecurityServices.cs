@@ -58,10 +58,16 @@ public static class SecurityServices
     /// Security headers, rate limits, authentication, audit, authorization, then the read-only rule. Call once,
     /// before mapping endpoints.
     /// </summary>
-    public static void UseGengbaoSecurity(this WebApplication app)
+    /// <summary>Security headers on every response, pages included; first in the pipeline.</summary>
+    public static void UseGengbaoSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+    }
+
+    public static void UseGengbaoSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
