@@ -58,6 +58,8 @@ public static class GengbaoServer
         builder.Services.AddHostedService<AnalysisWorker>();
         builder.AddGengbaoSecurity();
         builder.Services.AddOpenApi();
+        // A missing or malformed parameter is the caller's 400 in every environment, never a 500 from Development's throw.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddPatrol();
         builder.Services.AddSingleton<TileCache>(); // web front end and tiles (docs/web.md)

@@ -23,7 +23,11 @@ public static partial class PatrolApi
     {
         api.MapPost("/findings", async (FindingRequest finding, PatrolStores stores, CancellationToken ct) =>
             {
-                var geometry = GeoJson.FromElement(finding.Geometry)
+                if (string.IsNullOrWhiteSpace(finding.Category))
+                {
+                    throw new PatrolException(PatrolError.Invalid, "category is required");
+                }
+                var geometry = (finding.Geometry.ValueKind == JsonValueKind.Object ? GeoJson.FromElement(finding.Geometry) : null)
                     ?? throw new PatrolException(PatrolError.Invalid, "geometry must be a GeoJSON Point or Polygon");
                 var created = await stores.Findings.CreateAsync(finding.Category, geometry, finding.Notes, finding.TaskId, finding.ReportedBy, ct);
                 return Results.Created($"/api/patrol/findings/{created.Id}", FindingResponse.From(created));

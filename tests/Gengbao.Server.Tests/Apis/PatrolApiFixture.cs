@@ -1,3 +1,7 @@
+using Gengbao.Storage.Security;
+using Gengbao.Security.Passwords;
+using Gengbao.Security.Access;
+using System.Net.Http.Json;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.OneMap;
 using Gengbao.TestSupport;
@@ -13,6 +17,10 @@ public sealed class PatrolApiFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 10, 12, 0, 0, TimeSpan.FromHours(8));
 
+    private const string Username = "patrol-admin";
+    private const string Password = "Patrol-Fixture-2026!";
+
+    private readonly DirectoryInfo _keys = Directory.CreateTempSubdirectory("gengbao-patrol-keys-");
     private WebApplicationFactory<Program>? _factory;
 
     public ManualTime Time { get; } = new(Start);
@@ -28,10 +36,23 @@ public sealed class PatrolApiFixture : IAsyncLifetime
         {
             await new OneMapImporter(dataSource).ImportAsync(SharedData.SampleGeoPackage, new ImportOptions { Year = 2024 });
         }
+        await using (var dataSource = GengbaoDatabase.CreateDataSource(ConnectionString))
+        {
+            await new AccountStore(new OwnerConnections(dataSource)).CreateAsync(
+                new NewAccount(Username, new PasswordHasher().Hash(Password), Role.SystemAdmin, RegionScope.Parse(""), "巡田测试"), "fixture");
+        }
+        // The tests move the clock by months: sessions must outlive that (their expiry is tested in AuthApiTests).
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:Gengbao", ConnectionString)
+            .UseSetting("Gengbao:KeyDirectory", _keys.FullName)
+            .UseSetting("Gengbao:Security:IdleTimeout", "3650.00:00:00")
+            .UseSetting("Gengbao:Security:AbsoluteTimeout", "3650.00:00:00")
             .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Time)));
         Client = _factory.CreateClient();
+        using var login = await Client.PostAsJsonAsync("/api/auth/login", new { username = Username, password = Password });
+        login.EnsureSuccessStatusCode();
+        using var body = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("token").GetString());
     }
 
     public async Task<long> CountAsync(string sql)
@@ -48,5 +69,6 @@ public sealed class PatrolApiFixture : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
+        _keys.Delete(recursive: true);
     }
 }

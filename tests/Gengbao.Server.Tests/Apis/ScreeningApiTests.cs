@@ -35,7 +35,7 @@ public sealed class ScreeningApiTests(ServerFixture server) : IClassFixture<Serv
         using var one = JsonDocument.Parse(await server.Client.GetStringAsync($"/api/screening/results/{jcbh}"));
         Assert.Equal(first.GetProperty("gdMj").GetDecimal(), one.RootElement[0].GetProperty("gdMj").GetDecimal());
 
-        using var summary = JsonDocument.Parse(await server.Client.GetStringAsync("/api/screening/summary?region=6229&year=2024"));
+        using var summary = JsonDocument.Parse(await server.Client.GetStringAsync("/api/screening/summary?region=622921&year=2024"));
         var county = summary.RootElement.EnumerateArray().Single();
         Assert.Equal(500, county.GetProperty("patches").GetInt64());
         Assert.Equal(500, county.GetProperty("screened").GetInt64());
