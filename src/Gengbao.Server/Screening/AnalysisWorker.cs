@@ -52,15 +52,17 @@ public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration c
                         if (await queue.ClaimAsync(worker, cancellationToken: stoppingToken) is { } run)
                         {
                             var finished = await screening.ExecuteAsync(run, cancellationToken: stoppingToken);
-                            logger.LogInformation("screening run {Run} (county {County}, {Year}, {Reason}) {Status}: {Green} green, {Yellow} yellow {Error}",
-                                finished.Id, finished.CountyCode, finished.Year, finished.Reason, finished.Status, finished.GreenCount, finished.YellowCount, finished.Error);
+                            logger.LogInformation("screening run {Run} (county {County}, {Year}, {Reason}) {Status}: {Green} green, {Yellow} yellow{Error}",
+                                finished.Id, finished.CountyCode, finished.Year, finished.Reason, finished.Status, finished.GreenCount, finished.YellowCount,
+                                finished.Error is null ? "" : ": " + finished.Error);
                             worked = true;
                         }
                         if (await comparison.ClaimAsync(worker, cancellationToken: stoppingToken) is { } pair)
                         {
                             var finished = await comparison.ExecuteAsync(pair, stoppingToken);
-                            logger.LogInformation("comparison run {Run} (county {County}, {Before}→{After}) {Status}: {Rows} matrix rows {Error}",
-                                finished.Id, finished.CountyCode, finished.BeforeYear, finished.AfterYear, finished.Status, finished.MatrixRows, finished.Error);
+                            logger.LogInformation("comparison run {Run} (county {County}, {Before}→{After}) {Status}: {Rows} matrix rows{Error}",
+                                finished.Id, finished.CountyCode, finished.BeforeYear, finished.AfterYear, finished.Status, finished.MatrixRows,
+                                finished.Error is null ? "" : ": " + finished.Error);
                             worked = true;
                         }
                     }
