@@ -105,9 +105,19 @@ public sealed class TrackIngestTests(PatrolDatabase db)
         var slow = walk[100..].ToList();
         var upload = Tracks.IngestAsync(task, Guid.NewGuid(), slow, "app", cut.Token);
         cut.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload);
-        Assert.Equal(walk[..100], await Tracks.ReadAsync(task));
-        Assert.Equal(1, await db.CountAsync($"SELECT count(*) FROM track_batch WHERE task_id = {task}"));
+        // Usually the cancellation lands inside the transaction; on a fast, idle machine the upload may have committed
+        // already. Either way the batch is all or nothing, and what was acknowledged before stays.
+        var committed = true;
+        try
+        {
+            await upload;
+        }
+        catch (OperationCanceledException)
+        {
+            committed = false;
+        }
+        Assert.Equal(committed ? walk : walk[..100], await Tracks.ReadAsync(task));
+        Assert.Equal(committed ? 2 : 1, await db.CountAsync($"SELECT count(*) FROM track_batch WHERE task_id = {task}"));
     }
 
     [Fact]
