@@ -44,6 +44,7 @@ internal static class DemoCommand
             {
                 var files = DemoPrefecture.WriteGeoPackages(options, temp.FullName, ConsoleProgress());
                 var importer = new OneMapImporter(dataSource);
+                var landSurveys = new List<(int Year, string County)>();
                 foreach (var file in files)
                 {
                     var year = int.Parse(Path.GetFileNameWithoutExtension(file)[^4..], System.Globalization.CultureInfo.InvariantCulture);
@@ -52,17 +53,18 @@ internal static class DemoCommand
                     {
                         Console.WriteLine($"demo {year} {group.Key}: {group.Sum(l => l.FeatureCount)} features in {group.Count()} county version(s)");
                     }
+                    landSurveys.AddRange(result.Layers.Where(l => l.Layer == "DLTB").Select(l => (year, l.CountyCode)));
                     if (result.ScreeningRuns.Count > 0)
                     {
                         Console.WriteLine($"demo {year}: {result.ScreeningRuns.Count} screening run(s) queued for the server's worker");
                     }
                 }
                 // The survey-year comparison feeds the ledger's inflow and outflow; the server's worker runs it too.
-                var years = files.Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+                var (first, last) = (landSurveys.Min(l => l.Year), landSurveys.Max(l => l.Year));
                 var comparisons = new Gengbao.Storage.Comparison.ComparisonJob(dataSource, threads: 1);
-                foreach (var county in await CountiesWithDltbAsync(dataSource, years[0], ct))
+                foreach (var county in landSurveys.Where(l => l.Year == first).Select(l => l.County).Order(StringComparer.Ordinal))
                 {
-                    await comparisons.EnqueueAsync(county, years[0], years[^1], "demo", ct);
+                    await comparisons.EnqueueAsync(county, first, last, "demo", ct);
                 }
             }
             finally
@@ -72,19 +74,6 @@ internal static class DemoCommand
             return 0;
         }));
         return command;
-    }
-
-    private static async Task<List<string>> CountiesWithDltbAsync(Npgsql.NpgsqlDataSource dataSource, int year, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("SELECT county_code FROM layer_version WHERE layer = 'DLTB' AND status = 'current' AND year = $1 ORDER BY 1");
-        command.Parameters.AddWithValue(year);
-        var counties = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            counties.Add(reader.GetString(0));
-        }
-        return counties;
     }
 
     /// <summary>Creates the missing demo accounts and prints their passwords: the only time they are shown.</summary>

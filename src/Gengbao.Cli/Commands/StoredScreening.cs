@@ -32,7 +32,7 @@ internal static class StoredScreening
     private static async Task<int> ExecuteAsync(Npgsql.NpgsqlDataSource dataSource, List<long?> runIds, int threads, CancellationToken cancellationToken)
     {
         var queue = new ScreeningQueue(dataSource);
-        var job = new ScreeningJob(dataSource, ScreeningRules.Default with { AreaMethod = ScreeningAreaMethod.Official }, threads);
+        var job = new ScreeningJob(dataSource, ScreeningJob.PlatformRules, threads);
         var worker = $"cli:{Environment.MachineName}:{Environment.ProcessId}";
         var finished = new List<ScreeningRun>();
         foreach (var id in runIds)

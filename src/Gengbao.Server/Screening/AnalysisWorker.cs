@@ -18,10 +18,9 @@ public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration c
 
     /// <summary>The screening job with the rules from configuration (<c>Gengbao:Screening:AreaMethod</c>, default official).</summary>
     private ScreeningJob CreateScreeningJob() => new(dataSource,
-        ScreeningRules.Default with
-        {
-            AreaMethod = Enum.Parse<ScreeningAreaMethod>(configuration["Gengbao:Screening:AreaMethod"] ?? nameof(ScreeningAreaMethod.Official), ignoreCase: true),
-        },
+        configuration["Gengbao:Screening:AreaMethod"] is { } method
+            ? ScreeningJob.PlatformRules with { AreaMethod = Enum.Parse<ScreeningAreaMethod>(method, ignoreCase: true) }
+            : ScreeningJob.PlatformRules,
         Threads);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,7 +38,7 @@ public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration c
             try
             {
                 await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand("LISTEN gengbao_jobs", listener))
+                await using (var listen = new NpgsqlCommand($"LISTEN {AnalysisJobs.Channel}", listener))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }

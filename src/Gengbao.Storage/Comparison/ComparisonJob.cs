@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using System.Text.Json.Nodes;
 using Gengbao.Geo.Area;
 using Gengbao.Geo.Crs;
@@ -124,10 +125,10 @@ public sealed class ComparisonJob(NpgsqlDataSource dataSource, int threads)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var table in new[] { "land_transfer", "cultivated_change" })
         {
-            await ExecuteAsync(connection, $"DELETE FROM {table} WHERE county_code = $1 AND before_year = $2 AND after_year = $3",
+            await connection.ExecuteAsync($"DELETE FROM {table} WHERE county_code = $1 AND before_year = $2 AND after_year = $3",
                 cancellationToken, run.CountyCode, run.BeforeYear, run.AfterYear).ConfigureAwait(false);
         }
-        await ExecuteAsync(connection, """
+        await connection.ExecuteAsync("""
             CREATE TEMP TABLE change_stage (piece int, village_code text, change text, from_dlbm text, to_dlbm text, area_m2 numeric,
                 before_fid bigint, after_fid bigint, wkb bytea) ON COMMIT DROP
             """, cancellationToken).ConfigureAwait(false);
@@ -160,14 +161,14 @@ public sealed class ComparisonJob(NpgsqlDataSource dataSource, int threads)
             }
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        await ExecuteAsync(connection, """
+        await connection.ExecuteAsync("""
             INSERT INTO cultivated_change (county_code, before_year, after_year, piece, village_code, change, from_dlbm, to_dlbm, area_m2,
                 before_fid, after_fid, run_id, geom_4490)
             SELECT $1, $2, $3, piece, village_code, change, from_dlbm, to_dlbm, area_m2, before_fid, after_fid, $4,
                    ST_Multi(ST_CollectionExtract(ST_GeomFromWKB(wkb, 4490), 3))
             FROM change_stage
             """, cancellationToken, run.CountyCode, run.BeforeYear, run.AfterYear, run.Id).ConfigureAwait(false);
-        await ExecuteAsync(connection, """
+        await connection.ExecuteAsync("""
             UPDATE comparison_run SET status = 'done', stage = NULL, finished_at = now(), heartbeat_at = now(),
                    before_area = $2, after_area = $3, common_area = $4, sliver_count = $5, matrix_rows = $6, change_pieces = $7
             WHERE id = $1
@@ -190,15 +191,6 @@ public sealed class ComparisonJob(NpgsqlDataSource dataSource, int threads)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 
 }
 

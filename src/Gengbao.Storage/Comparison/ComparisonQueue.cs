@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using System.Text.Json.Nodes;
 using Gengbao.Storage.Screening;
 using Gengbao.Storage.Security;
@@ -26,7 +27,7 @@ public sealed class ComparisonQueue(IConnectionSource connections)
             throw new ArgumentException($"the after year ({afterYear}) must be later than the before year ({beforeYear})");
         }
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
+        await using var command = connection.Command($"""
             WITH stored AS (
                 SELECT array_agg(year) AS years FROM layer_version WHERE layer = 'DLTB' AND status = 'current' AND county_code = $1 AND year IN ($2, $3)
             )
@@ -40,8 +41,7 @@ public sealed class ComparisonQueue(IConnectionSource connections)
         command.Parameters.AddWithValue(requestedBy);
         var run = (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault()
             ?? throw new ArgumentException($"county {countyCode} does not have land-use patches (DLTB) stored for both {beforeYear} and {afterYear}");
-        await using var notify = Command(connection, "SELECT pg_notify('gengbao_jobs', '')");
-        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await AnalysisJobs.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
         return run;
     }
 
@@ -49,18 +49,7 @@ public sealed class ComparisonQueue(IConnectionSource connections)
     public async Task<ComparisonRun?> ClaimAsync(string worker, long? onlyRunId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
-            UPDATE comparison_run SET status = 'running', worker = $1, started_at = now(), heartbeat_at = now(), error = NULL
-            WHERE id = (
-                SELECT id FROM comparison_run
-                WHERE (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - $2::interval))
-                  AND ($3::bigint IS NULL OR id = $3)
-                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING {Columns}
-            """);
-        command.Parameters.AddWithValue(worker);
-        command.Parameters.AddWithValue(ScreeningQueue.StaleAfter);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)onlyRunId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        await using var command = AnalysisJobs.ClaimCommand(connection, "comparison_run", Columns, worker, onlyRunId);
         return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
@@ -68,12 +57,10 @@ public sealed class ComparisonQueue(IConnectionSource connections)
     public async Task<ComparisonRun?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT {Columns} FROM comparison_run WHERE id = $1");
+        await using var command = connection.Command($"SELECT {Columns} FROM comparison_run WHERE id = $1");
         command.Parameters.AddWithValue(id);
         return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };
 
     internal static async Task<IReadOnlyList<ComparisonRun>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

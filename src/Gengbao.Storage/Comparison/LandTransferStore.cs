@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using Gengbao.Storage.Security;
 using Npgsql;
 
@@ -18,7 +19,7 @@ public sealed class LandTransferStore(IConnectionSource connections)
     public async Task<IReadOnlyList<LandTransferRow>> MatrixAsync(string unitCode, int beforeYear, int afterYear, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
+        await using var command = connection.Command("""
             SELECT from_dlbm, to_dlbm, sum(area_m2) FROM land_transfer
             WHERE county_code LIKE left($1, 6) || '%' AND village_code LIKE $1 || '%' AND before_year = $2 AND after_year = $3
             GROUP BY from_dlbm, to_dlbm ORDER BY from_dlbm, to_dlbm
@@ -40,7 +41,7 @@ public sealed class LandTransferStore(IConnectionSource connections)
         int afterYear, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
+        await using var command = connection.Command("""
             SELECT village_code, from_dlbm, to_dlbm, area_m2 FROM land_transfer WHERE county_code = $1 AND before_year = $2 AND after_year = $3
             ORDER BY village_code COLLATE "C", from_dlbm COLLATE "C", to_dlbm COLLATE "C"
             """);
@@ -60,7 +61,7 @@ public sealed class LandTransferStore(IConnectionSource connections)
     public async Task<string> ChangesGeoJsonAsync(string unitCode, int beforeYear, int afterYear, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
+        await using var command = connection.Command("""
             SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
                 'type', 'Feature', 'geometry', ST_AsGeoJSON(geom_4490, 7)::json,
                 'properties', json_build_object('villageCode', village_code, 'change', change, 'fromDlbm', from_dlbm, 'toDlbm', to_dlbm, 'areaM2', area_m2))
@@ -73,8 +74,6 @@ public sealed class LandTransferStore(IConnectionSource connections)
         command.Parameters.AddWithValue(afterYear);
         return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };
 }
 
 /// <summary>Area (m²) that went from one land class to another between two survey years.</summary>

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using Gengbao.Storage.Security;
 using Npgsql;
 
@@ -55,7 +56,7 @@ public sealed class OneMapSearch(IConnectionSource connections)
         var escaped = q.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, Sql);
+        await using var command = connection.Command(Sql);
         command.Parameters.AddWithValue(escaped);
         command.Parameters.AddWithValue(limit);
         var hits = new List<SearchHit>();
@@ -67,6 +68,4 @@ public sealed class OneMapSearch(IConnectionSource connections)
         }
         return hits;
     }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };
 }

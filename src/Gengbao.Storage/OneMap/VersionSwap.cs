@@ -1,5 +1,6 @@
 using Gengbao.Import.Layers;
 using Gengbao.Import.Model;
+using Gengbao.Storage.Database;
 using Gengbao.Storage.Screening;
 using Npgsql;
 
@@ -24,7 +25,7 @@ internal static class VersionSwap
         }
         var table = schema.Kind == LayerKind.Xzq ? "admin_unit" : schema.Table;
         // Serialise imports of the same layer and year so two concurrent ones cannot both become current.
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext($1))", cancellationToken, $"{schema.Code}/{year}").ConfigureAwait(false);
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext($1))", cancellationToken, $"{schema.Code}/{year}").ConfigureAwait(false);
         // Before the old version is superseded: the invalidation compares the old rows with the staged ones.
         await invalidation.BeforeSwapAsync(connection, schema.Code, table, stager.StageTable, year, counties, cancellationToken).ConfigureAwait(false);
 
@@ -44,7 +45,7 @@ internal static class VersionSwap
                 replaced[reader.GetString(0)] = reader.GetInt64(1);
             }
         }
-        await ExecuteAsync(connection, $"DELETE FROM {table} WHERE year = $1 AND county_code = ANY($2)", cancellationToken, year, counties).ConfigureAwait(false);
+        await connection.ExecuteAsync($"DELETE FROM {table} WHERE year = $1 AND county_code = ANY($2)", cancellationToken, year, counties).ConfigureAwait(false);
 
         var versions = new List<ImportedLayer>();
         await using (var insert = new NpgsqlCommand($"""
@@ -71,7 +72,7 @@ internal static class VersionSwap
         }
 
         var columns = string.Join(", ", stager.Columns.Select(c => c.Name));
-        await ExecuteAsync(connection, $"""
+        await connection.ExecuteAsync($"""
             INSERT INTO {table} (county_code, year, version_id, fid, {columns}, area_m2, spatial_code, attrs, geom, geom_4490)
             SELECT s.county_code, $1, v.id, s.fid, {string.Join(", ", stager.Columns.Select(c => "s." + c.Name))},
                    s.area_m2, s.spatial_code, s.attrs, s.geom, s.geom_4490
@@ -81,13 +82,4 @@ internal static class VersionSwap
         return versions.OrderBy(v => v.CountyCode, StringComparer.Ordinal).ToList();
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

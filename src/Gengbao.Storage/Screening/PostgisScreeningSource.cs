@@ -117,16 +117,16 @@ public sealed class PostgisScreeningSource : IScreeningSource, IDisposable
         {
             return;
         }
-        // One index probe per box; DISTINCT keeps each feature once however many boxes it meets.
+        // One index probe per box; DISTINCT keeps each feature once however many boxes it meets, and the rows are then
+        // fetched by their tuple ids (the table's key does not lead with version_id).
         using var command = new NpgsqlCommand($"""
-            SELECT t.fid, {attribute}, ST_AsBinary(CASE WHEN ST_SRID(t.geom) = $1 THEN t.geom ELSE ST_Transform(t.geom_4490, $1) END)
-            FROM {table} t
-            WHERE t.version_id = ANY($2) {filter}
-              AND (t.version_id, t.fid) IN (
-                  SELECT DISTINCT c.version_id, c.fid
-                  FROM unnest($3::float8[], $4::float8[], $5::float8[], $6::float8[]) AS b(x1, y1, x2, y2)
-                  JOIN {table} c ON c.geom_4490 && ST_MakeEnvelope(b.x1, b.y1, b.x2, b.y2, 4490)
-                  WHERE c.version_id = ANY($2))
+            SELECT fid, {attribute}, ST_AsBinary(CASE WHEN ST_SRID(geom) = $1 THEN geom ELSE ST_Transform(geom_4490, $1) END)
+            FROM {table}
+            WHERE ctid = ANY(ARRAY(
+                SELECT DISTINCT t.ctid
+                FROM unnest($3::float8[], $4::float8[], $5::float8[], $6::float8[]) AS b(x1, y1, x2, y2)
+                JOIN {table} t ON t.geom_4490 && ST_MakeEnvelope(b.x1, b.y1, b.x2, b.y2, 4490)
+                WHERE t.version_id = ANY($2) {filter}))
             """, _connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue(_inputs.Zone.Epsg);
         command.Parameters.AddWithValue(versions);

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using Npgsql;
 
 namespace Gengbao.Storage.Screening;
@@ -44,7 +45,7 @@ public sealed class ScreeningInvalidation
         if (layerCode == "BHTB")
         {
             // Results of unchanged patches follow them to their new fid; the rest of the county-year is re-screened.
-            await ExecuteAsync(connection, $"""
+            await connection.ExecuteAsync($"""
                 WITH old AS (
                     DELETE FROM screening_result WHERE county_code = ANY($2) AND year = $1 RETURNING *
                 )
@@ -57,7 +58,7 @@ public sealed class ScreeningInvalidation
                   ON s.county_code = old.county_code AND screening_patch_hash(s.jcbh, s.qsxdl, s.hsxdl, s.geom_4490) = old.patch_hash
                 ORDER BY s.county_code, s.fid, old.fid
                 """, cancellationToken, year, counties).ConfigureAwait(false);
-            await ExecuteAsync(connection, """
+            await connection.ExecuteAsync("""
                 INSERT INTO screening_touched (county_code, year) SELECT c, $1 FROM unnest($2::text[]) c ON CONFLICT DO NOTHING
                 """, cancellationToken, year, counties).ConfigureAwait(false);
             return;
@@ -65,7 +66,7 @@ public sealed class ScreeningInvalidation
 
         // The version being replaced: the same year's, or else the latest earlier year's (the one patches used until now).
         var key = ReferenceKeys[layerCode];
-        await ExecuteAsync(connection, $"""
+        await connection.ExecuteAsync($"""
             WITH replaced AS (
                 SELECT DISTINCT ON (county_code) id FROM layer_version
                 WHERE layer = $3 AND county_code = ANY($2) AND year <= $1 AND status = 'current'
@@ -139,9 +140,9 @@ public sealed class ScreeningInvalidation
         }
         if (runs.Count > 0)
         {
-            await ExecuteAsync(connection, "SELECT pg_notify('gengbao_jobs', '')", cancellationToken).ConfigureAwait(false);
+            await AnalysisJobs.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
         }
-        await ExecuteAsync(connection, "DROP TABLE screening_touched; DROP TABLE screening_changed", cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync("DROP TABLE screening_touched; DROP TABLE screening_changed", cancellationToken).ConfigureAwait(false);
         _prepared = false;
         return runs;
     }
@@ -152,22 +153,13 @@ public sealed class ScreeningInvalidation
         {
             return;
         }
-        await ExecuteAsync(connection, """
+        await connection.ExecuteAsync("""
             CREATE TEMP TABLE screening_touched (county_code text, year int, PRIMARY KEY (county_code, year)) ON COMMIT DROP;
             CREATE TEMP TABLE screening_changed (year int, layer text, geom_4490 geometry) ON COMMIT DROP;
             """, cancellationToken).ConfigureAwait(false);
         _prepared = true;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 }
 
 /// <summary>A screening run put in the queue.</summary>

@@ -22,8 +22,14 @@ public sealed class ScreeningJob(NpgsqlDataSource dataSource, ScreeningRules rul
     public static string EngineVersion { get; } = "gengbao-screening " +
         (typeof(ScreeningEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
 
+    /// <summary>
+    /// The platform's rules: the reference thresholds with official areas, so stored results agree with the one map's
+    /// <c>area_m2</c> (the CLI's file screening keeps the reference's geodesic areas).
+    /// </summary>
+    public static ScreeningRules PlatformRules { get; } = ScreeningRules.Default with { AreaMethod = ScreeningAreaMethod.Official };
+
     /// <summary>The rules as stored with a run.</summary>
-    public JsonObject RulesJson => new()
+    private JsonObject RulesJson => new()
     {
         ["minimumUncoveredArea"] = rules.MinimumUncoveredArea,
         ["uncoveredShare"] = rules.UncoveredShare,

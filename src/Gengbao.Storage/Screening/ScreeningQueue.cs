@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using System.Text.Json.Nodes;
 using Gengbao.Storage.Security;
 using Npgsql;
@@ -16,9 +17,6 @@ public sealed class ScreeningQueue(IConnectionSource connections)
     {
     }
 
-    /// <summary>A running run whose heartbeat is older than this is taken to be orphaned by a dead worker.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
-
     private const string Columns = """
         id, county_code, year, status, trigger, reason, patch_fids, requested_by, requested_at, started_at, finished_at,
         progress_done, progress_total, engine_version, input_versions::text, green_count, yellow_count, error
@@ -36,26 +34,29 @@ public sealed class ScreeningQueue(IConnectionSource connections)
             throw new ArgumentException($"region '{region}' must be a province (2 digits), prefecture (4) or county (6) code", nameof(region));
         }
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
-            WITH queued AS (
-                INSERT INTO screening_run (county_code, year, trigger, reason, requested_by)
-                SELECT county_code, year, 'manual', 'requested for ' || $1, $3 FROM layer_version
-                WHERE layer = 'BHTB' AND status = 'current' AND year = $2 AND county_code LIKE $1 || '%'
-                ORDER BY county_code
-                RETURNING id, county_code, year, reason
-            ), notified AS (SELECT pg_notify('gengbao_jobs', '') WHERE EXISTS (SELECT 1 FROM queued))
-            SELECT q.* FROM queued q LEFT JOIN notified ON true ORDER BY q.county_code
+        await using var command = connection.Command("""
+            INSERT INTO screening_run (county_code, year, trigger, reason, requested_by)
+            SELECT county_code, year, 'manual', 'requested for ' || $1, $3 FROM layer_version
+            WHERE layer = 'BHTB' AND status = 'current' AND year = $2 AND county_code LIKE $1 || '%'
+            ORDER BY county_code
+            RETURNING id, county_code, year, reason
             """);
         command.Parameters.AddWithValue(region);
         command.Parameters.AddWithValue(year);
         command.Parameters.AddWithValue(requestedBy);
         var runs = new List<QueuedRun>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            runs.Add(new QueuedRun(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), null, reader.GetString(3)));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                runs.Add(new QueuedRun(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), null, reader.GetString(3)));
+            }
         }
-        return runs;
+        if (runs.Count > 0)
+        {
+            await AnalysisJobs.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        return runs.OrderBy(r => r.CountyCode, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -65,19 +66,7 @@ public sealed class ScreeningQueue(IConnectionSource connections)
     public async Task<ScreeningRun?> ClaimAsync(string worker, long? onlyRunId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
-            UPDATE screening_run SET status = 'running', worker = $1, started_at = now(), heartbeat_at = now(),
-                   progress_done = 0, error = NULL
-            WHERE id = (
-                SELECT id FROM screening_run
-                WHERE (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - $2::interval))
-                  AND ($3::bigint IS NULL OR id = $3)
-                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING {Columns}
-            """);
-        command.Parameters.AddWithValue(worker);
-        command.Parameters.AddWithValue(StaleAfter);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)onlyRunId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        await using var command = AnalysisJobs.ClaimCommand(connection, "screening_run", Columns, worker, onlyRunId, reset: ", progress_done = 0");
         return (await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
@@ -85,7 +74,7 @@ public sealed class ScreeningQueue(IConnectionSource connections)
     public async Task<ScreeningRun?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT {Columns} FROM screening_run WHERE id = $1");
+        await using var command = connection.Command($"SELECT {Columns} FROM screening_run WHERE id = $1");
         command.Parameters.AddWithValue(id);
         return (await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
@@ -94,23 +83,12 @@ public sealed class ScreeningQueue(IConnectionSource connections)
     public async Task<IReadOnlyList<ScreeningRun>> ListAsync(string region, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
+        await using var command = connection.Command($"""
             SELECT {Columns} FROM screening_run WHERE county_code LIKE left($1, 6) || '%' ORDER BY id DESC LIMIT $2
             """);
         command.Parameters.AddWithValue(region);
         command.Parameters.AddWithValue(limit);
         return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Whether any run is queued (or orphaned by a dead worker).</summary>
-    public async Task<bool> HasWorkAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
-            SELECT EXISTS (SELECT 1 FROM screening_run WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - $1::interval))
-            """);
-        command.Parameters.AddWithValue(StaleAfter);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private static async Task<IReadOnlyList<ScreeningRun>> ReadRunsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -132,6 +110,4 @@ public sealed class ScreeningQueue(IConnectionSource connections)
 
     private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : struct =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
-
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };}
+}

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gengbao.Storage.Security;
@@ -28,7 +29,7 @@ public sealed class ScreeningResultStore(IConnectionSource connections)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
+        await using var command = connection.Command($"""
             SELECT {ResultColumns} {ResultFrom}
             WHERE r.county_code LIKE left($1, 6) || '%' AND r.year = $2 AND ($3::text IS NULL OR r.class = $3)
             ORDER BY r.jcbh, r.county_code, r.fid LIMIT $4 OFFSET $5
@@ -45,7 +46,7 @@ public sealed class ScreeningResultStore(IConnectionSource connections)
     public async Task<IReadOnlyList<ScreeningResultRow>> FindAsync(string jcbh, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT {ResultColumns} {ResultFrom} WHERE r.jcbh = $1 ORDER BY r.year DESC, r.county_code");
+        await using var command = connection.Command($"SELECT {ResultColumns} {ResultFrom} WHERE r.jcbh = $1 ORDER BY r.year DESC, r.county_code");
         command.Parameters.AddWithValue(jcbh);
         return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
@@ -54,7 +55,7 @@ public sealed class ScreeningResultStore(IConnectionSource connections)
     public async Task<IReadOnlyList<ScreeningSummaryRow>> SummaryAsync(string region, int year, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
+        await using var command = connection.Command("""
             SELECT b.county_code, count(*), count(r.fid),
                    count(*) FILTER (WHERE r.class = 'green'), count(*) FILTER (WHERE r.class = 'yellow'),
                    count(*) FILTER (WHERE 'non_agricultural' = ANY(r.tags)), count(*) FILTER (WHERE 'non_grain' = ANY(r.tags)),
@@ -83,7 +84,7 @@ public sealed class ScreeningResultStore(IConnectionSource connections)
     public async Task<string> GeoJsonAsync(string region, int year, double[]? bbox, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
+        await using var command = connection.Command("""
             SELECT b.jcbh, coalesce(r.class, 'unscreened'), coalesce(array_to_string(r.tags, ','), ''), r.reason,
                    r.patch_mj, r.gd_mj, r.pzyd_mj, b.spatial_code, b.county_code, ST_AsGeoJSON(b.geom_4490, 7)
             FROM bhtb b LEFT JOIN screening_result r ON r.county_code = b.county_code AND r.year = b.year AND r.fid = b.fid
@@ -134,8 +135,6 @@ public sealed class ScreeningResultStore(IConnectionSource connections)
         }
         return rows;
     }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };
 }
 
 /// <summary>The stored screening of one change patch, with the patch's spatial code and before/after classes.</summary>

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Database;
 using Gengbao.Storage.Security;
 using Npgsql;
 
@@ -16,7 +17,7 @@ public sealed class TileStore(IConnectionSource connections)
     {
         ArgumentNullException.ThrowIfNull(layer);
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
+        await using var command = connection.Command("""
             SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '')
                    -- change patches are drawn with their screening class: a finished run changes their tiles
                    || CASE WHEN $1 = 'BHTB' THEN '|' || (SELECT coalesce(max(id), 0) FROM screening_run WHERE status = 'done') ELSE '' END,
@@ -34,7 +35,7 @@ public sealed class TileStore(IConnectionSource connections)
     {
         ArgumentNullException.ThrowIfNull(layer);
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, layer.Sql);
+        await using var command = connection.Command(layer.Sql);
         command.Parameters.AddWithValue(z);
         command.Parameters.AddWithValue(x);
         command.Parameters.AddWithValue(y);
@@ -47,7 +48,7 @@ public sealed class TileStore(IConnectionSource connections)
     {
         var years = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = Command(connection, 
+        await using (var command = connection.Command(
             "SELECT DISTINCT layer, year FROM layer_version WHERE status = 'current' ORDER BY layer, year DESC"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -62,7 +63,7 @@ public sealed class TileStore(IConnectionSource connections)
             }
         }
         double[]? extent = null;
-        await using (var command = Command(connection, """
+        await using (var command = connection.Command("""
             SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
             FROM (SELECT coalesce((SELECT ST_Extent(geom_4490) FROM admin_unit), (SELECT ST_Extent(geom_4490) FROM dltb)) AS e) x
             WHERE e IS NOT NULL
@@ -79,6 +80,4 @@ public sealed class TileStore(IConnectionSource connections)
             .ToList();
         return new TileCatalog(layers, extent);
     }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection) { CommandTimeout = 0 };
 }
