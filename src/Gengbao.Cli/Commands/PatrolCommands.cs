@@ -1,3 +1,4 @@
+using Gengbao.Storage.Security;
 using System.CommandLine;
 using System.Globalization;
 using Gengbao.Import.Gpx;
@@ -22,7 +23,7 @@ internal static class PatrolCommands
             var path = parse.GetValue(file)!;
             var content = await File.ReadAllBytesAsync(path, ct);
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
-            var result = await new RosterImporter(dataSource).ImportAsync(RosterFileReader.Read(new MemoryStream(content), Path.GetFileName(path)), content, ct);
+            var result = await new RosterImporter(new OwnerConnections(dataSource)).ImportAsync(RosterFileReader.Read(new MemoryStream(content), Path.GetFileName(path)), content, ct);
             Console.WriteLine($"{result.Rows} roster rows for {result.Cells} cells imported (import {result.ImportId}); {result.Superseded} earlier rows kept as history");
             return 0;
         }));
@@ -40,7 +41,7 @@ internal static class PatrolCommands
                     : throw new ArgumentException($"--at '{text}' is not an ISO 8601 time, e.g. 2026-03-02T08:00:00+08:00")
                 : DateTimeOffset.UtcNow;
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
-            var result = await new PatrolDispatcher(dataSource).RunAsync(when, ct);
+            var result = await new PatrolDispatcher(new OwnerConnections(dataSource)).RunAsync(when, ct);
             Console.WriteLine($"{result.TasksCreated} tasks sent, {result.MarkedOverdue} marked overdue, {result.Warnings} warnings at {when:O}");
             return 0;
         }));
@@ -58,7 +59,7 @@ internal static class PatrolCommands
             var content = await File.ReadAllBytesAsync(path, ct);
             var points = GpxReader.Read(new MemoryStream(content), Path.GetFileName(path));
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
-            var results = await GpxTrackImport.ImportAsync(new TrackStore(dataSource, TimeProvider.System), parse.GetValue(task), content, points, ct);
+            var results = await GpxTrackImport.ImportAsync(new TrackStore(new OwnerConnections(dataSource), TimeProvider.System), parse.GetValue(task), content, points, ct);
             var stored = results.Where(r => r.Stored).Sum(r => r.Points);
             Console.WriteLine($"{points.Count} points read, {stored} stored ({points.Count - stored} were already stored) for task {parse.GetValue(task)}");
             return 0;
@@ -70,7 +71,7 @@ internal static class PatrolCommands
         {
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
             var id = parse.GetValue(exportTask);
-            var points = await new TrackStore(dataSource, TimeProvider.System).ReadAsync(id, ct);
+            var points = await new TrackStore(new OwnerConnections(dataSource), TimeProvider.System).ReadAsync(id, ct);
             var bytes = GpxWriter.ToBytes($"task {id}", points);
             var path = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(path + ".partial", bytes, ct);

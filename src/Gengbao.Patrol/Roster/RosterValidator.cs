@@ -51,7 +51,7 @@ public static class RosterValidator
             }
             else if (!knownCells.TryGetValue(code, out level))
             {
-                Problem(raw.Row, RosterColumns.AdminCode, $"unknown admin code '{code}': no such grid cell in the loaded admin units");
+                Problem(raw.Row, RosterColumns.AdminCode, $"unknown admin code '{code}': no such grid cell among the loaded admin units (of your region)");
             }
             else if (Cell(RosterColumns.Level) is { Length: > 0 } levelText)
             {

@@ -2,6 +2,7 @@ using Gengbao.Import;
 using Gengbao.Import.Roster;
 using Gengbao.Patrol.Tasks;
 using Gengbao.Server.Patrol;
+using Gengbao.Server.Security;
 using Gengbao.Storage.Patrol;
 
 namespace Gengbao.Server.Apis;
@@ -16,7 +17,8 @@ public static partial class PatrolApi
 {
     public static void MapPatrolApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/patrol").WithTags("Patrol").AddEndpointFilter(RefusalsAsProblems);
+        var api = app.MapGroup("/api/patrol").WithTags("Patrol").AddEndpointFilter(RefusalsAsProblems)
+            .AddEndpointFilter(PatrolPersonalData.MaskFilter);
         MapRosterAndTasks(api);
         MapTracks(api);
         MapFindings(api);
@@ -34,6 +36,7 @@ public static partial class PatrolApi
             .WithName("ImportRoster").WithSummary("Import a roster (田管员花名册, .xlsx or .csv as the body, fileName names the format); all or nothing, every problem listed");
         api.MapGet("/roster/{cellCode}", (string cellCode, bool? history, PatrolStores stores, CancellationToken ct) =>
                 stores.RosterQuery.ForCellAsync(cellCode, history ?? false, ct))
+            .ReadsSensitiveData()
             .WithName("GetCellRoster").WithSummary("Managers and assistants of a grid cell; history=true includes superseded rows");
 
         api.MapGet("/plans", (PatrolStores stores, CancellationToken ct) => stores.Plans.ListAsync(ct))

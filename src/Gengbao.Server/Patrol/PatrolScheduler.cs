@@ -1,3 +1,5 @@
+using Gengbao.Storage.Security;
+using Npgsql;
 using Gengbao.Storage.Patrol;
 
 namespace Gengbao.Server.Patrol;
@@ -7,8 +9,11 @@ namespace Gengbao.Server.Patrol;
 /// <see cref="TimeProvider"/>: sends the current periods' tasks, marks overdue ones and writes warnings. Safe with
 /// several servers: dispatch and warnings are idempotent in the database. <c>Gengbao:Patrol:Scheduler=false</c> turns it off.
 /// </summary>
-public sealed partial class PatrolScheduler(PatrolStores stores, IConfiguration configuration, ILogger<PatrolScheduler> logger) : BackgroundService
+public sealed partial class PatrolScheduler(NpgsqlDataSource dataSource, TimeProvider time, IConfiguration configuration, ILogger<PatrolScheduler> logger) : BackgroundService
 {
+    // The whole grid, as the owner: dispatch is a system job, not a request, so row-level security does not apply.
+    private readonly PatrolDispatcher _dispatcher = new(new OwnerConnections(dataSource));
+
     /// <summary>The last run's outcome (null before the first), for the status route and tests.</summary>
     public DispatchResult? LastRun { get; private set; }
 
@@ -19,12 +24,12 @@ public sealed partial class PatrolScheduler(PatrolStores stores, IConfiguration 
             return;
         }
         var interval = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Gengbao:Patrol:IntervalMinutes", 10)));
-        using var timer = new PeriodicTimer(interval, stores.Time);
+        using var timer = new PeriodicTimer(interval, time);
         do
         {
             try
             {
-                LastRun = await stores.Dispatcher.RunAsync(stores.Time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                LastRun = await _dispatcher.RunAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                 Dispatched(LastRun.TasksCreated, LastRun.MarkedOverdue, LastRun.Warnings);
             }
             catch (Exception e) when (e is not OperationCanceledException)

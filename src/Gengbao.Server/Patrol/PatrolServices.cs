@@ -1,3 +1,4 @@
+using Gengbao.Storage.Patrol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gengbao.Server.Patrol;
@@ -8,7 +9,8 @@ public static class PatrolServices
     public static IServiceCollection AddPatrol(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<PatrolStores>();
+        services.AddSingleton<TrackPartitions>();
+        services.AddScoped<PatrolStores>();
         services.AddSingleton<PatrolScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<PatrolScheduler>());
         return services;

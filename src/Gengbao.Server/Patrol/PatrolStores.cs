@@ -1,26 +1,31 @@
 using Gengbao.Storage.Patrol;
-using Npgsql;
+using Gengbao.Storage.Security;
 
 namespace Gengbao.Server.Patrol;
 
-/// <summary>The patrol storage seams the handlers, the scheduler and the CLI share, over the one data source and clock.</summary>
+/// <summary>
+/// The patrol storage seams of one request, over connections scoped to the caller's region (row-level security,
+/// docs/security.md): a village's field manager reaches only his village's tasks, tracks and findings.
+/// </summary>
 public sealed class PatrolStores
 {
-    public PatrolStores(NpgsqlDataSource dataSource, TimeProvider time)
+    public PatrolStores(ScopedConnections connections, TimeProvider time, TrackPartitions partitions)
     {
+        Scope = connections.Scope;
         Time = time;
-        Roster = new RosterImporter(dataSource);
-        RosterQuery = new RosterStore(dataSource);
-        Plans = new PlanStore(dataSource);
-        Dispatcher = new PatrolDispatcher(dataSource);
-        Tasks = new PatrolTaskStore(dataSource);
-        Warnings = new WarningStore(dataSource);
-        Tracks = new TrackStore(dataSource, time);
-        Reports = new TrackReportQuery(dataSource, Tracks);
-        Findings = new FindingStore(dataSource, Tracks, time);
-        Statistics = new PatrolStatistics(dataSource);
+        Roster = new RosterImporter(connections);
+        RosterQuery = new RosterStore(connections);
+        Plans = new PlanStore(connections);
+        Dispatcher = new PatrolDispatcher(connections);
+        Tasks = new PatrolTaskStore(connections);
+        Warnings = new WarningStore(connections);
+        Tracks = new TrackStore(connections, time, partitions);
+        Reports = new TrackReportQuery(connections, Tracks);
+        Findings = new FindingStore(connections, Tracks, time);
+        Statistics = new PatrolStatistics(connections);
     }
 
+    public DataScope Scope { get; }
     public TimeProvider Time { get; }
     public RosterImporter Roster { get; }
     public RosterStore RosterQuery { get; }

@@ -1,3 +1,5 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using System.Security.Cryptography;
 using Gengbao.Geo.Crs;
 using Gengbao.Import.Photos;
@@ -19,7 +21,7 @@ public sealed record PhotoResult(long Id, long FindingId, double? ExifLon, doubl
 /// from the DLTB parcel under the finding's interior point; photos are kept in the database with their EXIF checked
 /// against the finding and the task's track (<see cref="PhotoCheck"/>).
 /// </summary>
-public sealed class FindingStore(NpgsqlDataSource dataSource, TrackStore tracks, TimeProvider time)
+public sealed class FindingStore(IConnectionSource connections, TrackStore tracks, TimeProvider time)
 {
     /// <summary>Phone photos are 2–8 MB; anything above this is not a photo of a field.</summary>
     public const int MaxPhotoBytes = 20 * 1024 * 1024;
@@ -53,7 +55,8 @@ public sealed class FindingStore(NpgsqlDataSource dataSource, TrackStore tracks,
         string county, cell;
         if (taskId is { } id)
         {
-            await using var command = dataSource.CreateCommand("SELECT county_code, cell_code FROM patrol_task WHERE id = $1");
+            await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.Command("SELECT county_code, cell_code FROM patrol_task WHERE id = $1");
             command.Parameters.AddWithValue(id);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -64,7 +67,8 @@ public sealed class FindingStore(NpgsqlDataSource dataSource, TrackStore tracks,
         }
         else
         {
-            await using var command = dataSource.CreateCommand("""
+            await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.Command("""
                 SELECT county_code, code FROM admin_unit WHERE ST_Intersects(geom_4490, ST_PointOnSurface($1)) ORDER BY level DESC, year DESC LIMIT 1
                 """);
             command.Parameters.AddWithValue(geometry);
@@ -75,7 +79,8 @@ public sealed class FindingStore(NpgsqlDataSource dataSource, TrackStore tracks,
             }
             (county, cell) = (reader.GetString(0), reader.GetString(1));
         }
-        await using (var command = dataSource.CreateCommand(InsertSql))
+        await using (var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var command = connection.Command(InsertSql))
         {
             command.Parameters.AddWithValue(county);
             command.Parameters.AddWithValue(cell);
@@ -119,7 +124,8 @@ public sealed class FindingStore(NpgsqlDataSource dataSource, TrackStore tracks,
         var evidence = ExifReader.Read(stream);
         var track = finding.TaskId is { } taskId ? await tracks.ReadAsync(taskId, cancellationToken).ConfigureAwait(false) : [];
         var flags = PhotoCheck.Check(evidence, finding.Geometry, track);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("""
             INSERT INTO patrol_finding_photo (county_code, finding_id, cell_code, file_name, content_type, content, sha256,
                                               exif_lon, exif_lat, exif_time, flags, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -144,7 +150,8 @@ public sealed class FindingStore(NpgsqlDataSource dataSource, TrackStore tracks,
 
     private async Task<IReadOnlyList<FindingView>> QueryAsync(string where, object[] parameters, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"""
             SELECT f.id, f.county_code, f.cell_code, f.task_id, f.category, f.geom_4490, f.spatial_code, f.dlbm, f.notes, f.reported_by, f.created_at,
                    (SELECT count(*) FROM patrol_finding_photo p WHERE p.county_code = f.county_code AND p.finding_id = f.id)
             FROM patrol_finding f {where}

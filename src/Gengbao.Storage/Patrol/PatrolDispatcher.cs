@@ -1,3 +1,4 @@
+using Gengbao.Storage.Security;
 using Gengbao.Patrol.Cycles;
 using Npgsql;
 
@@ -13,13 +14,13 @@ public sealed record DispatchResult(DateTimeOffset At, int TasksCreated, int Mar
 /// (county, cell, plan, period) with ON CONFLICT DO NOTHING makes a rerun, a restart or a second server harmless.
 /// The same run marks open tasks past due as overdue and writes the warnings to the supervisor one level up.
 /// </summary>
-public sealed class PatrolDispatcher(NpgsqlDataSource dataSource)
+public sealed class PatrolDispatcher(IConnectionSource connections)
 {
     public async Task<DispatchResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var periods = PatrolCycles.All.Select(c => PatrolPeriod.Containing(c, now)).ToList();
         var today = ChinaTime.DateOf(now);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         int created, overdue, warnings;
         // Runs from several servers queue here (key 1348563058 = "Patr") rather than race; the unique key would keep them correct anyway, but

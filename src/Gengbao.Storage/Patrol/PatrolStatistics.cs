@@ -1,3 +1,5 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using Gengbao.Geo.Codes;
 using Gengbao.Patrol.Cycles;
 using Npgsql;
@@ -18,7 +20,7 @@ public sealed record TownshipRankRow(int Rank, string UnitCode, string? UnitName
 /// tasks and roster by admin-code prefix, so a unit counts every cell beneath it. Overdue lists are
 /// <c>GET /api/patrol/tasks?state=overdue</c>.
 /// </summary>
-public sealed class PatrolStatistics(NpgsqlDataSource dataSource)
+public sealed class PatrolStatistics(IConnectionSource connections)
 {
     /// <summary>Digits of a unit code at a level: county 6, township 9, village 12.</summary>
     public static int PrefixLength(AdminLevel level) => level switch
@@ -33,7 +35,8 @@ public sealed class PatrolStatistics(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<PatrolMonthRow>> MonthlyAsync(string? region, AdminLevel level, DateTimeOffset? from, DateTimeOffset? to,
         CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"""
             SELECT u.unit, {UnitName}, u.month, u.tasks, u.completed, u.overdue
             FROM (SELECT left(cell_code, $1) AS unit, to_char((period_start AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month,
                          count(*) AS tasks, count(*) FILTER (WHERE state = 'completed') AS completed, count(*) FILTER (WHERE state = 'overdue') AS overdue
@@ -57,7 +60,8 @@ public sealed class PatrolStatistics(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<TownshipRankRow>> TownshipRankingAsync(string? region, DateTimeOffset? from, DateTimeOffset? to,
         CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"""
             SELECT u.unit, {UnitName}, u.tasks, u.completed, u.overdue
             FROM (SELECT left(cell_code, $1) AS unit, count(*) AS tasks, count(*) FILTER (WHERE state = 'completed') AS completed,
                          count(*) FILTER (WHERE state = 'overdue') AS overdue
@@ -81,7 +85,8 @@ public sealed class PatrolStatistics(NpgsqlDataSource dataSource)
     /// <summary>People whose term covers <paramref name="onDay"/> (China date), counted once per unit even when they hold several cells.</summary>
     public async Task<IReadOnlyList<ManagerCountRow>> ManagersAsync(string? region, AdminLevel level, DateOnly onDay, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"""
             SELECT u.unit, {UnitName}, u.managers, u.assistants
             FROM (SELECT left(cell_code, $1) AS unit, count(DISTINCT phone) FILTER (WHERE role = 'manager') AS managers,
                          count(DISTINCT phone) FILTER (WHERE role = 'assistant') AS assistants

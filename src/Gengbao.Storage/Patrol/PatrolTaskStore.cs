@@ -1,3 +1,5 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using Gengbao.Patrol.Cycles;
 using Gengbao.Patrol.Tasks;
 using Gengbao.Patrol.Tracks;
@@ -6,11 +8,12 @@ using Npgsql;
 namespace Gengbao.Storage.Patrol;
 
 /// <summary>Task lists and state changes. Changes lock the task row, check <see cref="TaskStateRules"/> and write.</summary>
-public sealed class PatrolTaskStore(NpgsqlDataSource dataSource)
+public sealed class PatrolTaskStore(IConnectionSource connections)
 {
     public async Task<PatrolTaskView> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(SelectSql + " WHERE t.id = $1");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(SelectSql + " WHERE t.id = $1");
         command.Parameters.AddWithValue(id);
         var list = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
         return list.Count == 1 ? list[0] : throw new PatrolException(PatrolError.NotFound, $"no patrol task {id}");
@@ -25,7 +28,8 @@ public sealed class PatrolTaskStore(NpgsqlDataSource dataSource)
         {
             PatrolTaskStates.Parse(query.State);
         }
-        await using var command = dataSource.CreateCommand(SelectSql + """
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(SelectSql + """
              WHERE ($1::text IS NULL OR (starts_with(t.cell_code, $1) AND ($2::text IS NULL OR t.county_code = $2)))
                AND ($3::text IS NULL OR t.cell_code IN (SELECT cell_code FROM patrol_roster WHERE phone = $3 AND superseded_at IS NULL))
                AND ($4::text IS NULL OR t.state = $4)
@@ -51,7 +55,7 @@ public sealed class PatrolTaskStore(NpgsqlDataSource dataSource)
     public async Task<PatrolTaskView> ChangeStateAsync(long id, PatrolTaskState to, DateTimeOffset now, TrackReport? report = null,
         CancellationToken cancellationToken = default)
     {
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             string county, state;

@@ -1,3 +1,5 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using Gengbao.Geo.Codes;
 using Gengbao.Patrol.Cycles;
 using Npgsql;
@@ -8,11 +10,12 @@ namespace Gengbao.Storage.Patrol;
 public sealed record PatrolPlan(long Id, string Name, int Level, string RegionPrefix, string Cycle, IReadOnlyList<int>? Months, bool Active);
 
 /// <summary>Patrol plans: the five seed defaults and the overrides a region adds (per region prefix and season).</summary>
-public sealed class PlanStore(NpgsqlDataSource dataSource)
+public sealed class PlanStore(IConnectionSource connections)
 {
     public async Task<IReadOnlyList<PatrolPlan>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT id, name, level, region_prefix, cycle, months, active FROM patrol_plan ORDER BY level, region_prefix, id");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT id, name, level, region_prefix, cycle, months, active FROM patrol_plan ORDER BY level, region_prefix, id");
         var list = new List<PatrolPlan>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -56,7 +59,8 @@ public sealed class PlanStore(NpgsqlDataSource dataSource)
         {
             throw new PatrolException(PatrolError.Invalid, "the plan is not valid", problems);
         }
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("""
             INSERT INTO patrol_plan (name, level, region_prefix, cycle, months) VALUES ($1, $2, $3, $4, $5) RETURNING id
             """);
         command.Parameters.AddWithValue(name!);

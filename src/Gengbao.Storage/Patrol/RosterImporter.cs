@@ -1,8 +1,9 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using System.Security.Cryptography;
 using Gengbao.Geo.Codes;
 using Gengbao.Patrol.Roster;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Gengbao.Storage.Patrol;
 
@@ -13,13 +14,14 @@ public sealed record RosterImportResult(long ImportId, int Rows, int Superseded,
 /// Loads a validated roster in one transaction: the current rows of every cell the file names are superseded (kept as
 /// history) and the file's rows inserted. Any problem (validation or database) leaves the roster exactly as it was.
 /// </summary>
-public sealed class RosterImporter(NpgsqlDataSource dataSource)
+public sealed class RosterImporter(IConnectionSource connections)
 {
     /// <summary>Grid cells (admin units of level 2–6 in any loaded year): code → (level, county).</summary>
     public async Task<Dictionary<string, (AdminLevel Level, string County)>> KnownCellsAsync(CancellationToken cancellationToken = default)
     {
         var cells = new Dictionary<string, (AdminLevel, string)>(StringComparer.Ordinal);
-        await using var command = dataSource.CreateCommand("SELECT DISTINCT ON (code) code, level, county_code FROM admin_unit WHERE level BETWEEN 2 AND 6 ORDER BY code, year DESC");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT DISTINCT ON (code) code, level, county_code FROM admin_unit WHERE level BETWEEN 2 AND 6 ORDER BY code, year DESC");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -39,7 +41,7 @@ public sealed class RosterImporter(NpgsqlDataSource dataSource)
             throw new PatrolException(PatrolError.Invalid, $"{sheet.FileName}: {problems.Count} problem(s); nothing was imported",
                 problems.Select(p => p.ToString()).ToList());
         }
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long importId;
         await using (var command = new NpgsqlCommand("INSERT INTO patrol_roster_import (file_name, sha256, row_count) VALUES ($1, $2, $3) RETURNING id", connection, transaction))
@@ -57,30 +59,20 @@ public sealed class RosterImporter(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue(cellCodes);
             superseded = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        await using (var writer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken).ConfigureAwait(false))
+        // INSERT from arrays, not COPY: requests write as gengbao_web under row-level security, which COPY FROM refuses.
+        await using (var insert = new NpgsqlCommand(InsertSql, connection, transaction))
         {
-            foreach (var e in entries)
-            {
-                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(cells[e.CellCode].County, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(e.CellCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync((short)e.Level, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(e.Role == RosterRole.Manager ? "manager" : "assistant", NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(e.Name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(e.Phone, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(e.From, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                if (e.To is { } to)
-                {
-                    await writer.WriteAsync(to, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                }
-                await writer.WriteAsync(importId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(e.Row, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            }
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            insert.Parameters.AddWithValue(entries.Select(e => cells[e.CellCode].County).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => e.CellCode).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => (short)e.Level).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => e.Role == RosterRole.Manager ? "manager" : "assistant").ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => e.Name).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => e.Phone).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => e.From).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => e.To).ToArray());
+            insert.Parameters.AddWithValue(importId);
+            insert.Parameters.AddWithValue(entries.Select(e => e.Row).ToArray());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new RosterImportResult(importId, entries.Count, superseded, cellCodes.Length);
@@ -91,8 +83,10 @@ public sealed class RosterImporter(NpgsqlDataSource dataSource)
         WHERE superseded_at IS NULL AND cell_code = ANY($2)
         """;
 
-    private const string CopySql = """
-        COPY patrol_roster (county_code, cell_code, cell_level, role, person_name, phone, valid_from, valid_to, import_id, source_row)
-        FROM STDIN (FORMAT BINARY)
+    private const string InsertSql = """
+        INSERT INTO patrol_roster (county_code, cell_code, cell_level, role, person_name, phone, valid_from, valid_to, import_id, source_row)
+        SELECT county, cell, level, role, name, phone, valid_from, valid_to, $9, source_row
+        FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $10::int[])
+             AS r (county, cell, level, role, name, phone, valid_from, valid_to, source_row)
         """;
 }

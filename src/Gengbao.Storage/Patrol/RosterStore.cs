@@ -1,3 +1,5 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using Npgsql;
 
 namespace Gengbao.Storage.Patrol;
@@ -7,11 +9,12 @@ public sealed record RosterPerson(long Id, string CountyCode, string CellCode, i
     DateOnly ValidFrom, DateOnly? ValidTo, DateTimeOffset? SupersededAt);
 
 /// <summary>Reads the roster: current rows of a cell, or its whole history.</summary>
-public sealed class RosterStore(NpgsqlDataSource dataSource)
+public sealed class RosterStore(IConnectionSource connections)
 {
     public async Task<IReadOnlyList<RosterPerson>> ForCellAsync(string cellCode, bool history, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"""
             SELECT id, county_code, cell_code, cell_level, role, person_name, phone, valid_from, valid_to, superseded_at
             FROM patrol_roster WHERE cell_code = $1 {(history ? "" : "AND superseded_at IS NULL")}
             ORDER BY superseded_at DESC NULLS FIRST, role DESC, valid_from

@@ -1,3 +1,5 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using Gengbao.Patrol.Tracks;
 using NetTopologySuite.Geometries;
 using Npgsql;
@@ -12,13 +14,14 @@ public sealed record TaskTrackReport(long TaskId, string CellCode, TrackReport R
 /// 0101/0102/0103, newest year of the county) that touch it, both CGCS2000 longitude/latitude; PostGIS does the
 /// spatial filter, <see cref="TrackAnalyzer"/> the rules and official areas.
 /// </summary>
-public sealed class TrackReportQuery(NpgsqlDataSource dataSource, TrackStore tracks)
+public sealed class TrackReportQuery(IConnectionSource connections, TrackStore tracks)
 {
     public async Task<TaskTrackReport> RunAsync(long taskId, TrackOptions? options = null, CancellationToken cancellationToken = default)
     {
         string county, cellCode;
         Geometry? cell;
-        await using (var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = connection.Command("""
             SELECT t.county_code, t.cell_code,
                    (SELECT a.geom_4490 FROM admin_unit a WHERE a.code = t.cell_code ORDER BY a.year DESC LIMIT 1)
             FROM patrol_task t WHERE t.id = $1
@@ -38,7 +41,7 @@ public sealed class TrackReportQuery(NpgsqlDataSource dataSource, TrackStore tra
             throw new PatrolException(PatrolError.NotFound, $"cell {cellCode} of task {taskId} has no polygon in admin_unit");
         }
         var cultivated = new List<Geometry>();
-        await using (var command = dataSource.CreateCommand("""
+        await using (var command = connection.Command("""
             SELECT d.geom_4490 FROM dltb d
             WHERE d.county_code = $1 AND d.year = (SELECT max(year) FROM dltb WHERE county_code = $1)
               AND d.dlbm IN ('0101', '0102', '0103') AND d.geom_4490 && $2 AND ST_Intersects(d.geom_4490, $2)

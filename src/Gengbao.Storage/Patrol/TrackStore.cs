@@ -1,10 +1,11 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Gengbao.Patrol.Tasks;
 using Gengbao.Patrol.Tracks;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Gengbao.Storage.Patrol;
 
@@ -13,15 +14,15 @@ public sealed record BatchResult(long TaskId, Guid BatchId, int Points, bool Sto
 
 /// <summary>
 /// Track batches in and replay out. A batch is all or nothing: its points are validated first, then the batch row and
-/// the points (binary COPY) are written in one transaction, so an acknowledged batch is whole and an interrupted one
+/// the points (one INSERT from arrays) are written in one transaction, so an acknowledged batch is whole and an interrupted one
 /// left nothing. The client's batch id makes a retry harmless; the same id with other points is a conflict.
 /// </summary>
-public sealed class TrackStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class TrackStore(IConnectionSource connections, TimeProvider time, TrackPartitions? partitions = null)
 {
     /// <summary>Larger uploads must be split; 10,000 fixes is almost three hours at one per second.</summary>
     public const int MaxPointsPerBatch = 10_000;
 
-    private readonly ConcurrentDictionary<(string County, DateOnly Month), bool> _partitions = new();
+    private readonly TrackPartitions _partitions = partitions ?? new TrackPartitions();
 
     public async Task<BatchResult> IngestAsync(long taskId, Guid batchId, IReadOnlyList<TrackPoint> points, string source = "app",
         CancellationToken cancellationToken = default)
@@ -49,7 +50,7 @@ public sealed class TrackStore(NpgsqlDataSource dataSource, TimeProvider time)
             await EnsurePartitionAsync(county, month, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO track_batch (county_code, task_id, batch_id, cell_code, point_count, content_sha256, first_time, last_time, source, received_at)
@@ -82,26 +83,24 @@ public sealed class TrackStore(NpgsqlDataSource dataSource, TimeProvider time)
                 return new BatchResult(taskId, batchId, points.Count, Stored: false);
             }
         }
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY track_point (county_code, cell_code, task_id, batch_id, seq, time, lon, lat, accuracy, altitude) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false))
+        // INSERT from arrays, not COPY: requests write as gengbao_web under row-level security, which COPY FROM refuses.
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO track_point (county_code, cell_code, task_id, batch_id, seq, time, lon, lat, accuracy, altitude)
+            SELECT $1, $2, $3, $4, p.seq - 1, p.time, p.lon, p.lat, p.accuracy, p.altitude
+            FROM unnest($5::timestamptz[], $6::float8[], $7::float8[], $8::real[], $9::real[]) WITH ORDINALITY
+                 AS p (time, lon, lat, accuracy, altitude, seq)
+            """, connection, transaction))
         {
-            for (var i = 0; i < points.Count; i++)
-            {
-                var p = points[i];
-                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(county, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(cell, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(taskId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(batchId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(p.Time.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(p.Lon, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(p.Lat, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-                await WriteNullableAsync(writer, p.Accuracy, cancellationToken).ConfigureAwait(false);
-                await WriteNullableAsync(writer, p.Altitude, cancellationToken).ConfigureAwait(false);
-            }
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            insert.Parameters.AddWithValue(county);
+            insert.Parameters.AddWithValue(cell);
+            insert.Parameters.AddWithValue(taskId);
+            insert.Parameters.AddWithValue(batchId);
+            insert.Parameters.AddWithValue(points.Select(p => p.Time.UtcDateTime).ToArray());
+            insert.Parameters.AddWithValue(points.Select(p => p.Lon).ToArray());
+            insert.Parameters.AddWithValue(points.Select(p => p.Lat).ToArray());
+            insert.Parameters.AddWithValue(points.Select(p => p.Accuracy is { } a ? (float?)a : null).ToArray());
+            insert.Parameters.AddWithValue(points.Select(p => p.Altitude is { } h ? (float?)h : null).ToArray());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         // The first points start the patrol; a finished or overdue task keeps its state (late points are still kept).
         if (TaskStateRules.CheckTransition(state, PatrolTaskState.InProgress, due, now) is null && state != PatrolTaskState.InProgress)
@@ -120,7 +119,8 @@ public sealed class TrackStore(NpgsqlDataSource dataSource, TimeProvider time)
     public async Task<IReadOnlyList<TrackPoint>> ReadAsync(long taskId, CancellationToken cancellationToken = default)
     {
         var (county, _, _, _) = await TaskAsync(taskId, cancellationToken).ConfigureAwait(false);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("""
             SELECT p.lon, p.lat, p.accuracy, p.altitude, p.time
             FROM track_point p JOIN track_batch b ON b.county_code = p.county_code AND b.task_id = p.task_id AND b.batch_id = p.batch_id
             WHERE p.county_code = $1 AND p.task_id = $2
@@ -163,7 +163,8 @@ public sealed class TrackStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     private async Task<(string County, string Cell, PatrolTaskState State, DateTimeOffset Due)> TaskAsync(long taskId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT county_code, cell_code, state, due_at FROM patrol_task WHERE id = $1");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT county_code, cell_code, state, due_at FROM patrol_task WHERE id = $1");
         command.Parameters.AddWithValue(taskId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -176,17 +177,29 @@ public sealed class TrackStore(NpgsqlDataSource dataSource, TimeProvider time)
     /// <summary>Creates the month × county partition once per process (the SQL function is idempotent and locked).</summary>
     private async Task EnsurePartitionAsync(string county, DateOnly month, CancellationToken cancellationToken)
     {
-        if (_partitions.ContainsKey((county, month)))
+        if (_partitions.Known(county, month))
         {
             return;
         }
-        await using var command = dataSource.CreateCommand("SELECT patrol_ensure_track_partition($1, $2)");
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT patrol_ensure_track_partition($1, $2)");
         command.Parameters.AddWithValue(county);
         command.Parameters.AddWithValue(month);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        _partitions[(county, month)] = true;
+        _partitions.Add(county, month);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, double? value, CancellationToken cancellationToken) =>
-        value is { } v ? writer.WriteAsync((float)v, NpgsqlDbType.Real, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+}
+
+/// <summary>
+/// The month × county partitions of <c>track_point</c> known to exist, shared by the stores of one process (one
+/// database) so a request does not ask PostgreSQL again for every batch.
+/// </summary>
+public sealed class TrackPartitions
+{
+    private readonly ConcurrentDictionary<(string County, DateOnly Month), bool> _known = new();
+
+    public bool Known(string county, DateOnly month) => _known.ContainsKey((county, month));
+
+    public void Add(string county, DateOnly month) => _known[(county, month)] = true;
 }

@@ -1,3 +1,5 @@
+using Gengbao.Storage.Database;
+using Gengbao.Storage.Security;
 using Gengbao.Patrol.Cycles;
 using Npgsql;
 
@@ -8,13 +10,14 @@ public sealed record PatrolWarningView(long Id, string CountyCode, long TaskId, 
     string? SupervisorName, string? SupervisorPhone, DateTimeOffset CreatedAt);
 
 /// <summary>Warnings by region (cells under a prefix) or by the supervisor's phone.</summary>
-public sealed class WarningStore(NpgsqlDataSource dataSource)
+public sealed class WarningStore(IConnectionSource connections)
 {
     public async Task<IReadOnlyList<PatrolWarningView>> ListAsync(string? region, string? supervisorPhone, string? kind, int limit = 1000,
         CancellationToken cancellationToken = default)
     {
         var prefix = region is null ? null : RegionPrefix.Of(region);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("""
             SELECT w.id, w.county_code, w.task_id, w.cell_code, w.kind, w.supervisor_code, r.person_name, r.phone, w.created_at
             FROM patrol_warning w LEFT JOIN patrol_roster r ON r.id = w.supervisor_id
             WHERE ($1::text IS NULL OR starts_with(w.cell_code, $1))

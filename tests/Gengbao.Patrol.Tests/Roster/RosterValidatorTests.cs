@@ -44,7 +44,7 @@ public class RosterValidatorTests
         Assert.Empty(entries);
         Assert.Equal(
         [
-            "roster.csv: row 2, column 行政区代码: unknown admin code '622921999999': no such grid cell in the loaded admin units",
+            "roster.csv: row 2, column 行政区代码: unknown admin code '622921999999': no such grid cell among the loaded admin units (of your region)",
             "roster.csv: row 4, column 角色: two managers (田管员) for cell 622921100201 at the same time: row 3 (乙) and row 4 (丙)",
             "roster.csv: row 5, column 手机号: duplicate phone 13800000001, already on row 2",
             "roster.csv: row 5, column 角色: an assistant (协管员) is appointed only at 州, 县 or 乡 level, not at 社",

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Security;
 using Gengbao.Storage.Patrol;
 
 namespace Gengbao.Storage.Tests.Patrol;
@@ -9,7 +10,7 @@ public sealed class DispatchOnceTests(PatrolDatabase db) : IClassFixture<PatrolD
     public async Task Dispatch_twice_or_concurrently_sends_each_task_once()
     {
         var at = DateTimeOffset.Parse("2027-05-12T10:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
-        var dispatcher = new PatrolDispatcher(db.DataSource);
+        var dispatcher = new PatrolDispatcher(new OwnerConnections(db.DataSource));
         var before = await db.CountAsync("SELECT count(*) FROM patrol_task");
         var results = await Task.WhenAll(dispatcher.RunAsync(at), dispatcher.RunAsync(at), dispatcher.RunAsync(at));
         var cells = await db.CountAsync("SELECT count(*) FROM admin_unit WHERE level BETWEEN 2 AND 6");

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Security;
 using Gengbao.Storage.Patrol;
 using Gengbao.TestSupport;
 using NetTopologySuite.Geometries;
@@ -9,7 +10,7 @@ public sealed class FindingTests(PatrolDatabase db)
 {
     private readonly ManualTime _time = new(DateTimeOffset.Parse("2026-06-10T12:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));
 
-    private FindingStore Findings => new(db.DataSource, new TrackStore(db.DataSource, _time), _time);
+    private FindingStore Findings => new(new OwnerConnections(db.DataSource), new TrackStore(new OwnerConnections(db.DataSource), _time), _time);
 
     [Fact]
     public async Task A_finding_gets_the_cell_and_the_spatial_code_of_the_parcel_under_it()

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Security;
 using Gengbao.Geo.Codes;
 using Gengbao.Patrol.Cycles;
 using Gengbao.Storage.Patrol;
@@ -10,7 +11,7 @@ public sealed class PlanResolutionTests(PatrolDatabase db) : IClassFixture<Patro
     [Fact]
     public async Task Regional_and_seasonal_plans_are_chosen_as_CyclePolicy_chooses()
     {
-        var plans = new PlanStore(db.DataSource);
+        var plans = new PlanStore(new OwnerConnections(db.DataSource));
         await plans.CreateAsync("夏季村级每周", 5, "622921100", "weekly", [7]);
         await plans.CreateAsync("本县社级每月", 6, "622921", "monthly", null);
         await plans.CreateAsync("某乡社级每周", 6, "622921101", "weekly", null);
@@ -21,7 +22,7 @@ public sealed class PlanResolutionTests(PatrolDatabase db) : IClassFixture<Patro
         var policy = new CyclePolicy(rules);
         foreach (var at in new[] { new DateTimeOffset(2027, 7, 5, 8, 0, 0, ChinaTime.Offset), new DateTimeOffset(2027, 8, 5, 8, 0, 0, ChinaTime.Offset) })
         {
-            await new PatrolDispatcher(db.DataSource).RunAsync(at);
+            await new PatrolDispatcher(new OwnerConnections(db.DataSource)).RunAsync(at);
             var tasks = await db.ListAsync($"""
                 SELECT cell_code, cell_level, plan_id, period_key FROM patrol_task WHERE period_start <= '{at:O}' AND due_at > '{at:O}'
                 """, r => (Cell: r.GetString(0), Level: (AdminLevel)r.GetInt16(1), Plan: r.GetInt64(2), Period: r.GetString(3)));

@@ -1,3 +1,4 @@
+using Gengbao.Storage.Security;
 using System.Text;
 using Gengbao.Import.Roster;
 using Gengbao.Storage.Patrol;
@@ -8,7 +9,7 @@ namespace Gengbao.Storage.Tests.Patrol;
 [Collection(PatrolCollection.Name)]
 public sealed class RosterImportTests(PatrolDatabase db)
 {
-    private RosterImporter Importer => new(db.DataSource);
+    private RosterImporter Importer => new(new OwnerConnections(db.DataSource));
 
     private static (RosterSheetBytes, string) Csv(string body) => (new RosterSheetBytes(Encoding.UTF8.GetBytes("行政区代码,行政区名称,网格层级,角色,姓名,手机号,任期开始,任期结束\n" + body)), "roster.csv");
 
@@ -23,7 +24,7 @@ public sealed class RosterImportTests(PatrolDatabase db)
         await ImportAsync(Csv("622921101201,,村,田管员,马一,13700000001,2024-01-01,\n622921101202,,村,田管员,马二,13700000002,2024-01-01,\n"));
         var second = await ImportAsync(Csv("622921101201,,村,田管员,马三,13700000003,2025-03-01,\n"));
         Assert.Equal(1, second.Superseded);
-        var store = new RosterStore(db.DataSource);
+        var store = new RosterStore(new OwnerConnections(db.DataSource));
         Assert.Equal(["马三"], (await store.ForCellAsync("622921101201", history: false)).Select(p => p.Name));
         var history = await store.ForCellAsync("622921101201", history: true);
         Assert.Equal(["马三", "马一"], history.Select(p => p.Name));
@@ -45,7 +46,7 @@ public sealed class RosterImportTests(PatrolDatabase db)
         await xlsx.SaveAsAsync(rows);
         var result = await Importer.ImportAsync(RosterFileReader.Read(new MemoryStream(xlsx.ToArray()), "花名册.xlsx"), xlsx.ToArray());
         Assert.Equal(2, result.Rows);
-        var people = await new RosterStore(db.DataSource).ForCellAsync("622921102000", false);
+        var people = await new RosterStore(new OwnerConnections(db.DataSource)).ForCellAsync("622921102000", false);
         Assert.Equal(["乡长:13600000001:manager", "副乡长:13600000002:assistant"], people.Select(p => $"{p.Name}:{p.Phone}:{p.Role}").Order(StringComparer.Ordinal));
         Assert.Equal(new DateOnly(2026, 12, 31), people.Single(p => p.Role == "assistant").ValidTo);
     }
@@ -58,7 +59,7 @@ public sealed class RosterImportTests(PatrolDatabase db)
         var e = await Assert.ThrowsAsync<PatrolException>(() => ImportAsync(Csv(
             "622921103201,,村,田管员,甲,13500000001,2024-01-01,\n622921999999,,村,田管员,乙,13500000002,2024-01-01,\n")));
         Assert.Equal(PatrolError.Invalid, e.Error);
-        Assert.Equal(["roster.csv: row 3, column 行政区代码: unknown admin code '622921999999': no such grid cell in the loaded admin units"], e.Problems);
+        Assert.Equal(["roster.csv: row 3, column 行政区代码: unknown admin code '622921999999': no such grid cell among the loaded admin units (of your region)"], e.Problems);
         Assert.Equal(rows, await db.CountAsync("SELECT count(*) FROM patrol_roster"));
         Assert.Equal(imports, await db.CountAsync("SELECT count(*) FROM patrol_roster_import"));
     }

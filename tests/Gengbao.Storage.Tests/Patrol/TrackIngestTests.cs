@@ -1,3 +1,4 @@
+using Gengbao.Storage.Security;
 using Gengbao.Patrol.Tracks;
 using Gengbao.Storage.Patrol;
 using Gengbao.TestSupport;
@@ -10,12 +11,12 @@ public sealed class TrackIngestTests(PatrolDatabase db)
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-06-10T12:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
     private readonly ManualTime _time = new(Now);
 
-    private TrackStore Tracks => new(db.DataSource, _time);
+    private TrackStore Tracks => new(new OwnerConnections(db.DataSource), _time);
 
     /// <summary>A group task of the week of <see cref="Now"/> for the n-th group cell.</summary>
     private async Task<(long Id, string Cell)> TaskAsync(int n)
     {
-        await new PatrolDispatcher(db.DataSource).RunAsync(Now);
+        await new PatrolDispatcher(new OwnerConnections(db.DataSource)).RunAsync(Now);
         return (await db.ListAsync($"""
             SELECT id, cell_code FROM patrol_task WHERE cell_level = 6 AND period_start <= '{Now:O}' AND due_at > '{Now:O}' ORDER BY cell_code OFFSET {n} LIMIT 1
             """, r => (r.GetInt64(0), r.GetString(1)))).Single();
@@ -35,7 +36,7 @@ public sealed class TrackIngestTests(PatrolDatabase db)
         await Tracks.IngestAsync(task, Guid.NewGuid(), walk[100..200]);
         var replay = await Tracks.ReadAsync(task);
         Assert.Equal(walk, replay);
-        Assert.Equal("in_progress", (await new PatrolTaskStore(db.DataSource).GetAsync(task)).State);
+        Assert.Equal("in_progress", (await new PatrolTaskStore(new OwnerConnections(db.DataSource)).GetAsync(task)).State);
         // Stored in the month × county partition made on demand.
         Assert.Equal(250, await db.CountAsync($"SELECT count(*) FROM track_point_2026_06_622921 WHERE task_id = {task}"));
     }
