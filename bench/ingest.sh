@@ -32,4 +32,8 @@ port=$((GENGBAO_DB_PORT + 1000))
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.3; done
-dotnet "$out/ingest-bin/IngestLoad.dll" "http://127.0.0.1:$port" "$out/ingest-tasks.txt" "${load_args[@]}"
+# The load signs in as a county field manager: every batch goes through his session and region scope, as in the field.
+printf 'Load-Generator-Pw-2026\n' | "$root/gengbao" user add --username bench-ingest --role field_manager --region 622921 --password-stdin >/dev/null
+token="$(curl -fs -H 'Content-Type: application/json' -d '{"username":"bench-ingest","password":"Load-Generator-Pw-2026"}' \
+  "http://127.0.0.1:$port/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+BENCH_TOKEN="$token" dotnet "$out/ingest-bin/IngestLoad.dll" "http://127.0.0.1:$port" "$out/ingest-tasks.txt" "${load_args[@]}"

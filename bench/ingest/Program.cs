@@ -14,6 +14,9 @@ var seconds = Option("--seconds", 20);
 var batchSize = Option("--batch", 500);
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
+// A field manager's session (bench/ingest.sh signs in): uploads pass authentication and region scope as in the field.
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+    Environment.GetEnvironmentVariable("BENCH_TOKEN") ?? throw new InvalidOperationException("BENCH_TOKEN is not set"));
 var start = DateTimeOffset.UtcNow.AddHours(-3);
 object Batch(int seed)
 {
