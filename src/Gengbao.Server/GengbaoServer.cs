@@ -54,6 +54,12 @@ public static class GengbaoServer
             builder.Services.AddSingleton(sp => GengbaoDatabase.CreateDataSource(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Gengbao") ?? GengbaoDatabase.ConnectionString));
         }
+        // Structured logs for log collectors: one JSON object per line when Gengbao:Logging:Json is true (GENGBAO_LOG_JSON=1).
+        if (builder.Configuration.GetValue("Gengbao:Logging:Json", Environment.GetEnvironmentVariable("GENGBAO_LOG_JSON") == "1"))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
+        }
         builder.Services.AddScoped<NpgsqlStores>();
         builder.Services.AddHostedService<AnalysisWorker>();
         builder.AddGengbaoSecurity();

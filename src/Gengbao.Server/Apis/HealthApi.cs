@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Gengbao.Server.Apis;
 
-/// <summary>Liveness and readiness: <c>/health</c> answers 200 with the database versions when the database answers.</summary>
+/// <summary>Readiness (<c>/health</c>: 200 with the database versions when the database answers) and liveness (<c>/health/live</c>).</summary>
 public static class HealthApi
 {
     public sealed record HealthStatus(string Status, string Postgres, string PostGis, int SchemaVersion);
@@ -24,6 +24,10 @@ public static class HealthApi
                     return Results.Problem($"database unavailable: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
-            .AllowAnonymous().WithName("Health").WithSummary("Liveness with the PostgreSQL and PostGIS versions").WithTags("Health");
+            .AllowAnonymous().WithName("Health").WithSummary("Readiness: 200 with the PostgreSQL and PostGIS versions when the database answers, else 503").WithTags("Health");
+        // Liveness for an orchestrator: the process serves requests; no database round trip, so a database outage
+        // takes instances out of rotation (readiness) without restarting them all.
+        app.MapGet("/health/live", () => Results.Ok(new { status = "alive" }))
+            .AllowAnonymous().WithName("Liveness").WithSummary("Liveness: 200 while the process serves requests").WithTags("Health");
     }
 }
