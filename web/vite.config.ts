@@ -15,6 +15,7 @@ export default defineConfig({
         onemap: resolve(import.meta.dirname, 'index.html'),
         dashboard: resolve(import.meta.dirname, 'dashboard.html'),
         login: resolve(import.meta.dirname, 'login.html'),
+        portal: resolve(import.meta.dirname, 'portal.html'),
       },
     },
   },

@@ -37,6 +37,12 @@ public static class OneMapApi
                 return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, found.Count == 0 ? 404 : 200);
             })
             .AllowAnonymous().RequireRateLimiting(SecurityServices.PublicRateLimit).WithName("ParcelPage").WithSummary("The parcel page a warning post's QR code opens").WithTags("One map");
+
+        // Public: the portal's clue map shows where the platform's region is (admin outlines are published data).
+        app.MapGet("/api/public/regions.geojson", async (PublicRegionQuery regions, CancellationToken ct) =>
+                Results.Text(await regions.GeoJsonAsync(ct), "application/geo+json", Encoding.UTF8))
+            .AllowAnonymous().RequireRateLimiting(SecurityServices.PublicRateLimit).WithName("GetPublicRegions")
+            .WithSummary("County and township outlines (public columns, simplified) for the public portal's map").WithTags("Public");
     }
 
     /// <summary>The public URL of a parcel page; <c>Gengbao:PublicUrl</c> overrides the request's own host (behind a proxy).</summary>

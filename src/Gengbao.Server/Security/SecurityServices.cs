@@ -34,6 +34,7 @@ public static class SecurityServices
         services.AddSingleton(sp => new SessionStore(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new PublicParcelQuery(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new PublicRegionQuery(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<LoginService>();
         services.AddSingleton(sp => FieldKeyFile.LoadOrCreate(sp.GetRequiredService<IConfiguration>()["Gengbao:KeyDirectory"]));
         // Request-side: every store a handler gets opens its connections with the caller's region (row-level security).
