@@ -5,7 +5,7 @@ namespace Gengbao.Ledger.Assessment;
 
 /// <summary>
 /// Reads a targets table (rows of text from CSV or a sheet; the first row is the header), all or nothing.
-/// Columns (case-insensitive, Chinese names accepted): <c>unit_code</c>/<c>单位代码</c> (6, 9 or 12 digits),
+/// Columns (case-insensitive, Chinese names accepted): <c>unit_code</c>/<c>单位代码</c> (2, 4, 6, 9 or 12 digits),
 /// <c>year</c>/<c>年度</c>, and per target one of <c>cultivated_target_m2|_mu|_wanmu</c> (耕地保有量(平方米|亩|万亩)) and
 /// <c>pbf_target_m2|_mu|_wanmu</c> (永久基本农田(平方米|亩|万亩)); the column name gives the unit. An empty cell leaves that target unset.
 /// </summary>
@@ -47,13 +47,13 @@ public static class TargetTable
             }
             var at = $"{where}, row {r + 1}";
             var unit = Cell(code);
-            if (unit.Length is 6 or 9)
+            if (unit.Length is 2 or 4 or 6 or 9)
             {
                 unit = unit.PadRight(12, '0');
             }
             if (unit.Length != 12 || !unit.All(char.IsAsciiDigit))
             {
-                errors.Add($"{at}, field {header[code]}: '{Cell(code)}' is not a 6, 9 or 12-digit unit code");
+                errors.Add($"{at}, field {header[code]}: '{Cell(code)}' is not a 2, 4, 6, 9 or 12-digit unit code");
             }
             if (!int.TryParse(Cell(year), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1990 or > 2100)
             {
