@@ -20,7 +20,7 @@ public static class LedgerHtml
         var html = new StringBuilder();
         html.Append(Inv, $$"""
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>{{E(report.Title)}}</title>
+            <html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>{{E(report.Title)}}</title>
             <style>
             body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; margin: 16px; color: #222; }
             h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 24px; }

@@ -8,7 +8,7 @@ namespace Gengbao.Storage.Ledger;
 
 /// <summary>
 /// The inputs of the assessment (<see cref="AssessmentRules"/>) for ledgers of one level: targets from
-/// <c>protection_target</c>, patrol completion from <c>patrol_task</c> (tasks due in the period: completed vs completed +
+/// <c>protection_target</c>, patrol completion from <c>patrol_task</c> through the view <c>ledger_patrol_stats</c> (tasks due in the period: completed vs completed +
 /// incomplete + overdue), case handling from the seam view <c>ledger_case_stats</c> (no rows: item left out).
 /// </summary>
 public sealed class AssessmentQuery(IConnectionSource connections)
@@ -22,7 +22,7 @@ public sealed class AssessmentQuery(IConnectionSource connections)
 
     private const string PatrolSql = """
         SELECT left(cell_code, $3), count(*) FILTER (WHERE state IN ('completed', 'incomplete', 'overdue')), count(*) FILTER (WHERE state = 'completed')
-        FROM patrol_task WHERE county_code LIKE $1 AND cell_code LIKE $2 AND due_at >= $4 AND due_at < $5 GROUP BY 1
+        FROM ledger_patrol_stats WHERE county_code LIKE $1 AND cell_code LIKE $2 AND due_at >= $4 AND due_at < $5 GROUP BY 1
         """;
 
     private const string CasesSql = """

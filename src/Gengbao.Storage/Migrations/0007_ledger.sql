@@ -45,10 +45,19 @@ CREATE VIEW ledger_case_stats WITH (security_invoker = true) AS
     WHERE false;
 GRANT SELECT ON ledger_case_stats TO gengbao_web;
 
+-- Patrol completion for the assessment. patrol_task (0003) has no policy or grant for request roles yet; this view
+-- gives them the four columns the assessment counts, filtered by the same region rule, without changing the patrol
+-- tables' access (the patrol module may add its own RLS later; the view keeps working). The owner sees every row.
+CREATE VIEW ledger_patrol_stats AS
+    SELECT county_code, cell_code, due_at, state FROM patrol_task
+    WHERE current_user NOT IN ('gengbao_web', 'gengbao_public') OR gb_security.in_scope(county_code, cell_code);
+GRANT SELECT ON ledger_patrol_stats TO gengbao_web;
+
 -- Totals read only cultivated patches of one county and year: an index-only scan instead of the whole layer.
 CREATE INDEX dltb_cultivated ON dltb (county_code, year, zldwdm) INCLUDE (dlbm, tbmj, gdpdjb) WHERE dlbm IN ('0101', '0102', '0103');
 
 INSERT INTO data_grading (table_name, column_name, grade, note) VALUES
     ('protection_target', '*', 'internal', 'farmland protection targets per unit and year'),
     ('supplementary_project', '*', 'internal', 'supplementary farmland projects (补充耕地)'),
-    ('ledger_case_stats', '*', 'internal', 'case counts per unit for the assessment (view)');
+    ('ledger_case_stats', '*', 'internal', 'case counts per unit for the assessment (view)'),
+    ('ledger_patrol_stats', '*', 'internal', 'patrol task states per cell for the assessment (view)');
