@@ -10,6 +10,8 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     AreaCommand.Create(),
     CodeCommand.Create(),
     LedgerCommand.Create(),
+    ReportCommand.Create(),
+    ReportCommand.Targets(),
     DemoCommand.Create(),
     ScreenCommand.Create(),
     CompareCommand.Create(),

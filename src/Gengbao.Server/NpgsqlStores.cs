@@ -18,6 +18,7 @@ public sealed class NpgsqlStores(ScopedConnections connections)
 
     public ParcelStore Parcels { get; } = new(connections);
     public UnitTotalsQuery UnitTotals { get; } = new(connections);
+    public LedgerStores Ledger { get; } = new(connections);
     public ScreeningQueue ScreeningRuns { get; } = new(connections);
     public ScreeningResultStore ScreeningResults { get; } = new(connections);
     public LandTransferStore LandTransfers { get; } = new(connections);

@@ -1,8 +1,12 @@
 using Gengbao.Geo.Codes;
+using Gengbao.Ledger.Assessment;
+using Gengbao.Ledger.Balance;
+using Gengbao.Ledger.Reports;
+using Gengbao.Storage.Ledger;
 
 namespace Gengbao.Server.Apis;
 
-/// <summary>Per-unit totals of cultivated land and PBF (the farmland ledger grows from here).</summary>
+/// <summary>The farmland ledger (一本账, docs/ledger.md): per-unit totals, accounts, balances, assessment, targets, reports.</summary>
 public static class LedgerApi
 {
     public static void MapLedgerApi(this IEndpointRouteBuilder app)
@@ -25,5 +29,73 @@ public static class LedgerApi
                 return Results.Ok(await stores.UnitTotals.RunAsync(unitLevel.Value, year, county, ct));
             })
             .WithName("GetUnitTotals").WithSummary("Cultivated land (0101/0102/0103) and PBF per unit: TBMJ sums (m²) and counts");
+
+        api.MapGet("/accounts", (string unit, int year, bool? children, NpgsqlStores stores, CancellationToken ct) =>
+                Guard(async () => Results.Ok(await stores.Ledger.Accounts.RunAsync(unit, year, children ?? true, ct))))
+            .WithName("GetLedgerAccounts").WithSummary("总账/进账/出账/专账 of a unit and its child units for a survey year, with the identity check (m²)");
+
+        api.MapGet("/balance", (string unit, int year, NpgsqlStores stores, CancellationToken ct) => Guard(async () =>
+            {
+                var ledger = await stores.Ledger.Accounts.RunAsync(unit, year, true, ct);
+                var checks = new[] { ledger.Unit }.Concat(ledger.Children)
+                    .Select(l => new { l.UnitCode, l.UnitName, l.Year, Checks = BalanceCheck.Of(l), l.Missing });
+                return Results.Ok(checks);
+            }))
+            .WithName("GetLedgerBalance").WithSummary("占补平衡 and 进出平衡 of a unit and its child units (m²; shortfall > 0 flagged)");
+
+        api.MapGet("/assessment", (string unit, int year, int? quarter, NpgsqlStores stores, CancellationToken ct) => Guard(async () =>
+                Results.Ok((await stores.Ledger.Reports.BuildAsync(unit, year, quarter, DateTimeOffset.UtcNow, ct)).Assessment)))
+            .WithName("GetLedgerAssessment").WithSummary("Target assessment score and rank of the unit's child units (rules: docs/ledger.md §5)");
+
+        api.MapPost("/targets", async (string name, HttpRequest request, NpgsqlStores stores, CancellationToken ct) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body, ct);
+                body.Position = 0;
+                try
+                {
+                    var targets = ProtectionTargetStore.Parse(name, body);
+                    return Results.Ok(new { imported = await stores.Ledger.Targets.SaveAsync(targets, name, ct) });
+                }
+                catch (TargetTableException e)
+                {
+                    return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+                {
+                    return Results.Problem($"{name}: a target lies outside your region; nothing imported", statusCode: StatusCodes.Status403Forbidden);
+                }
+            })
+            .WithName("ImportProtectionTargets").WithSummary("Import protection targets from the request body (CSV or .xlsx by ?name=); all or nothing");
+
+        api.MapGet("/report", (string unit, int year, int? quarter, string? format, NpgsqlStores stores, CancellationToken ct) => Guard(async () =>
+            {
+                var report = await stores.Ledger.Reports.BuildAsync(unit, year, quarter, DateTimeOffset.UtcNow, ct);
+                switch ((format ?? "html").ToLowerInvariant())
+                {
+                    case "html":
+                        return Results.Content(LedgerHtml.Render(report), "text/html; charset=utf-8");
+                    case "xlsx":
+                        var stream = new MemoryStream();
+                        LedgerReportBuilder.WriteWorkbook(report, stream);
+                        return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ledger-{report.Unit.UnitCode}-{year}{(quarter is { } q ? $"-Q{q}" : "")}.xlsx");
+                    default:
+                        return Results.Problem($"format '{format}' is not html or xlsx", statusCode: StatusCodes.Status400BadRequest);
+                }
+            }))
+            .WithName("GetLedgerReport").WithSummary("Statistical report of the ledger as printable HTML or an Excel workbook");
+    }
+
+    /// <summary>Unknown unit or year, malformed code: 400 with the reason.</summary>
+    private static async Task<IResult> Guard(Func<Task<IResult>> handler)
+    {
+        try
+        {
+            return await handler();
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 }
