@@ -65,17 +65,21 @@ public sealed class CaseIntake(IConnectionSource connections, TimeProvider time)
     }
 
     /// <summary>A patrol finding becomes a case (or joins the open case at its place).</summary>
-    public async Task<IntakeResult> FromFindingAsync(long findingId, CancellationToken cancellationToken = default)
+    /// <param name="findingId">patrol_finding.id.</param>
+    /// <param name="mayTake">Whether the caller may act on the finding's cell (his region); a finding he may not is "not found".</param>
+    /// <param name="cancellationToken">Cancels the intake.</param>
+    public async Task<IntakeResult> FromFindingAsync(long findingId, Func<string, bool> mayTake, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(mayTake);
         CaseReport report;
         await using (var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false))
-        await using (var command = new NpgsqlCommand("SELECT category, geom_4490, notes, created_at FROM patrol_finding WHERE id = $1", connection))
+        await using (var command = new NpgsqlCommand("SELECT category, geom_4490, notes, created_at, cell_code FROM patrol_finding WHERE id = $1", connection))
         {
             command.Parameters.AddWithValue(findingId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || !mayTake(reader.GetString(4)))
             {
-                throw new CaseException(CaseError.NotFound, $"no patrol finding {findingId}");
+                throw new CaseException(CaseError.NotFound, $"no patrol finding {findingId} in your region");
             }
             report = new CaseReport(CaseSourceKind.Patrol, findingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 reader.GetFieldValue<Geometry>(1), null, $"巡查发现 {findingId}", reader.GetString(2), time.GetUtcNow(),

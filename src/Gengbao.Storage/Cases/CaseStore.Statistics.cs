@@ -148,6 +148,10 @@ public sealed partial class CaseStore
         return await SpotCheckAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Marks the caller's open tasks past their deadline as escalated one grid level up (CaseIntake.EscalateAsync for the owner).</summary>
+    public Task<IReadOnlyList<EscalatedTask>> EscalateAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        CaseTasks.EscalateAsync(connections, now, cancellationToken);
+
     private static double? Rate(long good, long bad) => good + bad == 0 ? null : Math.Round((double)good / (good + bad), 4);
 
     private static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
