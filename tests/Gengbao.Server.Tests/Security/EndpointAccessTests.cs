@@ -19,7 +19,7 @@ public sealed class EndpointAccessTests(ServerFixture server) : IClassFixture<Se
 {
     /// <summary>The endpoints anyone may call, by name (OpenAPI's document has no name, so its route is used).</summary>
     private static readonly string[] AnonymousAllowList =
-        ["Health", "Login", "ParcelPage", "GetParcelQrPng", "GetParcelQrSvg", "/openapi/{documentName}.json"];
+        ["Health", "Login", "ParcelPage", "GetParcelQrPng", "GetParcelQrSvg", "/openapi/{documentName}.json", "SubmitPublicClue", "GetPublicClueStatus"];
 
     private sealed record Probe(string Name, string Method, string Path, RouteEndpoint Endpoint)
     {
