@@ -18,6 +18,7 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     PatrolCommands.Roster(),
     PatrolCommands.Patrol(),
     PatrolCommands.Track(),
+    CaseCommands.Create(),
     UserCommand.Create(),
     AuditCommand.Create(),
     BackupCommand.CreateBackup(),

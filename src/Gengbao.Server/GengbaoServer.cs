@@ -1,4 +1,5 @@
 using Gengbao.Server.Apis;
+using Gengbao.Server.Cases;
 using Gengbao.Server.Patrol;
 using Gengbao.Server.Screening;
 using Gengbao.Server.Security;
@@ -68,6 +69,7 @@ public static class GengbaoServer
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddPatrol();
+        builder.Services.AddCases(); // case loop (docs/cases.md)
         builder.Services.AddSingleton<TileCache>(); // web front end and tiles (docs/web.md)
     }
 
@@ -88,6 +90,8 @@ public static class GengbaoServer
         app.MapScreeningApi();
         app.MapComparisonApi();
         app.MapPatrolApi();
+        app.MapCaseApi();
+        app.MapPublicClueApi();
         app.MapTileApi();
         app.MapOneMapToolsApi();
     }

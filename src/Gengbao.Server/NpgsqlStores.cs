@@ -1,3 +1,4 @@
+using Gengbao.Storage.Cases;
 using Gengbao.Storage.Comparison;
 using Gengbao.Storage.Ledger;
 using Gengbao.Storage.OneMap;
@@ -25,4 +26,5 @@ public sealed class NpgsqlStores(ScopedConnections connections)
     public ComparisonQueue Comparisons { get; } = new(connections);
     public TileStore Tiles { get; } = new(connections);
     public OneMapSearch Search { get; } = new(connections);
+    public CaseStore Cases { get; } = new(connections);
 }

@@ -10,7 +10,8 @@ namespace Gengbao.Server.Screening;
 /// number of instances share the queues (claims use <c>FOR UPDATE SKIP LOCKED</c>). Woken by <c>NOTIFY gengbao_jobs</c>,
 /// and polls as a fallback. Off when <c>Gengbao:Analysis:Worker</c> is false.
 /// </summary>
-public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<AnalysisWorker> logger) : BackgroundService
+public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<AnalysisWorker> logger,
+    Gengbao.Storage.Cases.CaseIntake caseIntake) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
@@ -54,6 +55,7 @@ public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration c
                             logger.LogInformation("screening run {Run} (county {County}, {Year}, {Reason}) {Status}: {Green} green, {Yellow} yellow{Error}",
                                 finished.Id, finished.CountyCode, finished.Year, finished.Reason, finished.Status, finished.GreenCount, finished.YellowCount,
                                 finished.Error is null ? "" : ": " + finished.Error);
+                            await TakeInCasesAsync(finished, stoppingToken); // case loop: docs/cases.md
                             worked = true;
                         }
                         if (await comparison.ClaimAsync(worker, cancellationToken: stoppingToken) is { } pair)
@@ -78,6 +80,24 @@ public sealed class AnalysisWorker(NpgsqlDataSource dataSource, IConfiguration c
                 logger.LogWarning(e, "analysis worker: {Message}; retrying", e.Message);
                 await Task.Delay(Poll, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>After a screening run: its patches become cases (green passes, yellow gets its verification task); idempotent.</summary>
+    private async Task TakeInCasesAsync(Gengbao.Storage.Screening.ScreeningRun run, CancellationToken stoppingToken)
+    {
+        if (run.Status != "done")
+        {
+            return;
+        }
+        try
+        {
+            var results = await caseIntake.FromScreeningAsync(run.CountyCode, run.Year, stoppingToken);
+            logger.LogInformation("case intake after screening run {Run}: {Count} patches taken in", run.Id, results.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "case intake after screening run {Run} failed; POST /api/cases/intake/screening repeats it", run.Id);
         }
     }
 }
