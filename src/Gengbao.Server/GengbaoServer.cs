@@ -84,5 +84,6 @@ public static class GengbaoServer
         app.MapPatrolApi();
         app.MapTileApi();
         app.MapOneMapToolsApi();
+        app.MapOgcFeaturesApi(); // OGC API - Features at /ogc (docs/exchange.md)
     }
 }

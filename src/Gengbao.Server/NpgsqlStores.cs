@@ -1,5 +1,6 @@
 using Gengbao.Storage.Comparison;
 using Gengbao.Storage.Ledger;
+using Gengbao.Storage.Ogc;
 using Gengbao.Storage.OneMap;
 using Gengbao.Storage.Screening;
 using Gengbao.Storage.Security;
@@ -24,4 +25,5 @@ public sealed class NpgsqlStores(ScopedConnections connections)
     public ComparisonQueue Comparisons { get; } = new(connections);
     public TileStore Tiles { get; } = new(connections);
     public OneMapSearch Search { get; } = new(connections);
+    public OgcFeatureStore OgcFeatures { get; } = new(connections);
 }
