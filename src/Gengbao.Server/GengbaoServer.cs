@@ -85,5 +85,6 @@ public static class GengbaoServer
         app.MapTileApi();
         app.MapOneMapToolsApi();
         app.MapOgcFeaturesApi(); // OGC API - Features at /ogc (docs/exchange.md)
+        app.MapExchangeApi();
     }
 }

@@ -1,4 +1,5 @@
 using Gengbao.Storage.Comparison;
+using Gengbao.Storage.Exchange;
 using Gengbao.Storage.Ledger;
 using Gengbao.Storage.Ogc;
 using Gengbao.Storage.OneMap;
@@ -26,4 +27,7 @@ public sealed class NpgsqlStores(ScopedConnections connections)
     public TileStore Tiles { get; } = new(connections);
     public OneMapSearch Search { get; } = new(connections);
     public OgcFeatureStore OgcFeatures { get; } = new(connections);
+    public ExchangeCatalog ExchangeCatalog { get; } = new(connections);
+    public DeliveryLog Deliveries { get; } = new(connections);
+    public PackageBuilder Packages { get; } = new(connections);
 }
