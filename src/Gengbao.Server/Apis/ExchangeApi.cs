@@ -16,6 +16,9 @@ namespace Gengbao.Server.Apis;
 public static class ExchangeApi
 {
     /// <summary>Body of <c>PUT /api/exchange/catalog/{id}</c>.</summary>
+    /// <summary>Marks endpoints only exchange accounts and administrators may call (EndpointAccessTests reads it).</summary>
+    public sealed record ExchangeAccountsOnly;
+
     public sealed record CatalogEdit(string Name, DeliveryFrequency Frequency, int DeadlineDays, IReadOnlyList<CatalogLayer> Layers);
 
     public static void MapExchangeApi(this IEndpointRouteBuilder app)
@@ -39,17 +42,14 @@ public static class ExchangeApi
         api.MapPost("/packages", async (HttpRequest request, NpgsqlDataSource owner, CancellationToken ct) =>
             {
                 var user = CurrentUser.From(request.HttpContext.User)!;
-                if (user.Role is not (Role.Exchange or Role.SystemAdmin or Role.RegionAdmin))
-                {
-                    return Results.Problem("only exchange accounts and administrators may deliver packages", statusCode: StatusCodes.Status403Forbidden);
-                }
                 var name = request.Query["name"].ToString() is { Length: > 0 } n ? Path.GetFileName(n) : "upload.zip";
                 var outcome = await new DeliveryReceiver(owner).ReceiveAsync(request.Body, name, "api", user.Username, user.Region, ct);
                 var body = new { deliveryId = outcome.DeliveryId, status = outcome.Accepted ? "accepted" : "refused", reason = outcome.Reason,
                     layerVersions = outcome.LayerVersions, problems = outcome.Problems };
                 return outcome.Accepted ? Results.Ok(body) : Results.UnprocessableEntity(body);
             })
-            .WithMetadata(new RequestSizeLimitAttribute(PackageLimits.Default.MaxTotalBytes))
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(Roles.Exchange, Roles.SystemAdmin, Roles.RegionAdmin))
+            .WithMetadata(new ExchangeAccountsOnly(), new RequestSizeLimitAttribute(PackageLimits.Default.MaxTotalBytes))
             .WithName("DeliverExchangePackage").WithSummary("Push: upload an exchange package (zip); verified, checked and loaded all or nothing");
 
         api.MapGet("/packages", async (string item, string region, int year, NpgsqlStores stores, HttpContext http, CancellationToken ct) =>

@@ -31,8 +31,8 @@ internal static class OgcOpenApi
                 },
             },
         };
-        var collectionId = new JsonObject { ["name"] = "collectionId", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } };
-        var featureId = new JsonObject { ["name"] = "featureId", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } };
+        JsonObject CollectionId() => new() { ["name"] = "collectionId", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } };
+        JsonObject FeatureId() => new() { ["name"] = "featureId", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } };
         var doc = new JsonObject
         {
             ["openapi"] = "3.0.3",
@@ -48,15 +48,15 @@ internal static class OgcOpenApi
                 ["/"] = Get("Landing page", "application/json"),
                 ["/conformance"] = Get("Conformance classes", "application/json"),
                 ["/collections"] = Get("Collections", "application/json"),
-                ["/collections/{collectionId}"] = Get("A collection", "application/json", collectionId),
-                ["/collections/{collectionId}/items"] = Get("Features", "application/geo+json", collectionId,
+                ["/collections/{collectionId}"] = Get("A collection", "application/json", CollectionId()),
+                ["/collections/{collectionId}/items"] = Get("Features", "application/geo+json", CollectionId(),
                     Parameter("limit", "integer", "features per page", new JsonObject { ["minimum"] = 1, ["maximum"] = OgcFeaturesApi.MaxLimit, ["default"] = OgcFeaturesApi.DefaultLimit }),
                     Parameter("offset", "integer", "features to skip", new JsonObject { ["minimum"] = 0, ["default"] = 0 }),
                     Parameter("bbox", "string", "min x, min y, max x, max y in bbox-crs axis order"),
                     Parameter("bbox-crs", "string", "CRS of bbox (default CRS84)"),
                     Parameter("crs", "string", "CRS of the response geometry (default CRS84)"),
                     Parameter("year", "integer", "survey year (default: the latest of each county)")),
-                ["/collections/{collectionId}/items/{featureId}"] = Get("A feature", "application/geo+json", collectionId, featureId,
+                ["/collections/{collectionId}/items/{featureId}"] = Get("A feature", "application/geo+json", CollectionId(), FeatureId(),
                     Parameter("crs", "string", "CRS of the response geometry (default CRS84)")),
             },
         };

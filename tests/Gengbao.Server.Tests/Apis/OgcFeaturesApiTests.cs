@@ -211,6 +211,9 @@ public sealed class OgcFeaturesApiTests(OgcServerFixture server) : IClassFixture
         Assert.Equal(expected, page.RootElement.GetProperty("numberMatched").GetInt64());
         using var landing = JsonDocument.Parse(await client.GetStringAsync("/ogc"));
         Assert.Contains(landing.RootElement.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "service-desc");
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/ogc/api"));
+        Assert.Equal("3.0.3", openApi.RootElement.GetProperty("openapi").GetString());
+        Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/collections/{collectionId}/items", out _));
         using var conformance = JsonDocument.Parse(await client.GetStringAsync("/ogc/conformance"));
         Assert.Contains(conformance.RootElement.GetProperty("conformsTo").EnumerateArray(), c => c.GetString()!.EndsWith("/conf/crs", StringComparison.Ordinal));
     }
