@@ -3,6 +3,7 @@ using Gengbao.Exchange.Packages;
 using Gengbao.Security.Access;
 using Gengbao.Server.Security;
 using Gengbao.Storage.Exchange;
+using Gengbao.Storage.Security;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
@@ -82,6 +83,21 @@ public static class ExchangeApi
                 }
             })
             .WithName("PullExchangePackage").WithSummary("Pull: a package of a one-map catalog item for a region and year of your region");
+
+        // Pull of pushes: new non-grain patches on PBF since the caller's watermark, as GeoJSON; `next` is the watermark to send next time.
+        api.MapGet("/outbox", async (long? since, int? limit, NpgsqlDataSource owner, ScopedConnections scoped, CancellationToken ct) =>
+            {
+                await NonGrainPushes.CollectAsync(owner, ct);
+                var entries = await NonGrainPushes.PullAsync(scoped, since ?? 0, Math.Clamp(limit ?? 1000, 1, 10000), ct);
+                return Results.Ok(new
+                {
+                    type = "FeatureCollection",
+                    catalogItem = NonGrainPushes.CatalogItem,
+                    next = entries.Count == 0 ? since ?? 0 : entries[^1].Id,
+                    features = entries.Select(e => e.Feature),
+                });
+            })
+            .WithName("PullExchangeOutbox").WithSummary("Pushes to pull: non-grain patches on permanent basic farmland found since the watermark (GeoJSON, EPSG:4490 lon/lat)");
 
         api.MapGet("/deliveries", async (string? item, int? limit, NpgsqlStores stores, CancellationToken ct) =>
                 Results.Ok(await stores.Deliveries.ListAsync(item, Math.Clamp(limit ?? 100, 1, 1000), ct)))

@@ -244,6 +244,39 @@ public sealed class ExchangeApiTests(ServerFixture source, ReceivingPlatform tar
         Assert.Equal(9, catalog.RootElement.GetArrayLength());
     }
 
+    [Fact]
+    public async Task NewNonGrainPatchesOnPbfArePushedToTheAgricultureSideOnce()
+    {
+        using var queued = await source.Client.PostAsJsonAsync("/api/screening/runs", new { region = County, year = 2024 });
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (await source.ScalarAsync($"SELECT count(*) FROM screening_run WHERE county_code = '{County}' AND status IN ('queued', 'running')") != "0")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "screening did not finish");
+            await Task.Delay(500);
+        }
+        var expected = int.Parse(await source.ScalarAsync(
+            $"SELECT count(*) FROM screening_result WHERE county_code = '{County}' AND 'non_grain' = ANY (tags) AND yjjbnt_mj > 0"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(expected > 0, "the sample county has non-grain patches on PBF");
+        await source.CreateUserAsync("agri-puller", Role.Exchange, County);
+        using var agriculture = await source.LoginAsync("agri-puller");
+        using var first = JsonDocument.Parse(await agriculture.GetStringAsync("/api/exchange/outbox"));
+        var features = first.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(expected, features.Count);
+        Assert.All(features, f => Assert.True(f.GetProperty("properties").GetProperty("YJJBNTMJ").GetDecimal() > 0));
+        var next = first.RootElement.GetProperty("next").GetInt64();
+        using var again = JsonDocument.Parse(await agriculture.GetStringAsync($"/api/exchange/outbox?since={next}"));
+        Assert.Equal(0, again.RootElement.GetProperty("features").GetArrayLength());
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await source.ScalarAsync("SELECT count(*) FROM exchange_outbox WHERE catalog_item = 'non-grain-pbf-push'"));
+
+        // Another county's exchange account sees none of them.
+        await source.CreateUserAsync("agri-other", Role.Exchange, ServerFixture.SecondCounty);
+        using var other = await source.LoginAsync("agri-other");
+        using var none = JsonDocument.Parse(await other.GetStringAsync("/api/exchange/outbox"));
+        Assert.DoesNotContain(none.RootElement.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("county_code").GetString() == County);
+    }
+
     private static byte[] EditEntry(byte[] package, string entryName, Action<byte[]> edit, string? rename = null)
     {
         using var sourceZip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
