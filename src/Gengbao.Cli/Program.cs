@@ -23,5 +23,7 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     AuditCommand.Create(),
     BackupCommand.CreateBackup(),
     BackupCommand.CreateRestore(),
+    ExchangeCommand.Create(),
+    QcCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

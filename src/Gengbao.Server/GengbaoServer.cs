@@ -94,5 +94,7 @@ public static class GengbaoServer
         app.MapPublicClueApi();
         app.MapTileApi();
         app.MapOneMapToolsApi();
+        app.MapOgcFeaturesApi(); // OGC API - Features at /ogc (docs/exchange.md)
+        app.MapExchangeApi();
     }
 }

@@ -1,6 +1,8 @@
 using Gengbao.Storage.Cases;
 using Gengbao.Storage.Comparison;
+using Gengbao.Storage.Exchange;
 using Gengbao.Storage.Ledger;
+using Gengbao.Storage.Ogc;
 using Gengbao.Storage.OneMap;
 using Gengbao.Storage.Screening;
 using Gengbao.Storage.Security;
@@ -27,4 +29,8 @@ public sealed class NpgsqlStores(ScopedConnections connections)
     public TileStore Tiles { get; } = new(connections);
     public OneMapSearch Search { get; } = new(connections);
     public CaseStore Cases { get; } = new(connections);
+    public OgcFeatureStore OgcFeatures { get; } = new(connections);
+    public ExchangeCatalog ExchangeCatalog { get; } = new(connections);
+    public DeliveryLog Deliveries { get; } = new(connections);
+    public PackageBuilder Packages { get; } = new(connections);
 }

@@ -28,6 +28,7 @@ public sealed class EndpointAccessTests(ServerFixture server) : IClassFixture<Se
         public bool IsAdmin => Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == SecurityServices.AdminPolicy);
         public bool IsSelfService => Endpoint.Metadata.GetMetadata<SelfServiceMetadata>() is not null;
         public bool IsWrite => Method is not ("GET" or "HEAD");
+        public bool IsExchangeOnly => Endpoint.Metadata.GetMetadata<Gengbao.Server.Apis.ExchangeApi.ExchangeAccountsOnly>() is not null;
         public override string ToString() => $"{Method} {Path} ({Name})";
     }
 
@@ -102,7 +103,8 @@ public sealed class EndpointAccessTests(ServerFixture server) : IClassFixture<Se
                 Assert.True(status != HttpStatusCode.Unauthorized, $"{role.Name()} {probe}: 401 while logged in");
                 var mayWrite = role.CanWrite() || probe.IsSelfService;
                 var mayAdminister = role.AdministersAccounts();
-                var expectForbidden = (probe.IsWrite && !mayWrite) || (probe.IsAdmin && !mayAdminister);
+                var expectForbidden = (probe.IsWrite && !mayWrite) || (probe.IsAdmin && !mayAdminister)
+                    || (probe.IsExchangeOnly && role is not (Role.Exchange or Role.SystemAdmin or Role.RegionAdmin));
                 Assert.True(expectForbidden == (status == HttpStatusCode.Forbidden), $"{role.Name()} {probe}: {status}");
             }
         }
