@@ -14,6 +14,8 @@ public sealed class PageSession : IAsyncDisposable
 
     public IPage Page { get; }
 
+    public IBrowserContext Context => _context;
+
     public int Width { get; }
 
     public ConcurrentQueue<string> Errors { get; } = new();
@@ -49,9 +51,9 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     /// <summary>A phone (390 × 844) or desktop (1366 × 900) page on the fixture's server, signed in unless told not to be.</summary>
-    public static async Task<PageSession> OpenAsync(WebFixture fixture, int width, bool signedIn = true)
+    public static async Task<PageSession> OpenAsync(WebFixture fixture, int width, bool signedIn = true, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 900 },
@@ -59,7 +61,9 @@ public sealed class PageSession : IAsyncDisposable
             Locale = "zh-CN",
             IsMobile = width < 600,
             HasTouch = false,
-        });
+        };
+        configure?.Invoke(options);
+        var context = await fixture.Browser.NewContextAsync(options);
         if (signedIn)
         {
             await context.AddCookiesAsync([new Cookie { Name = "gengbao_session", Value = fixture.SessionToken, Url = fixture.BaseUrl }]);
