@@ -103,6 +103,13 @@ public sealed class PageSession : IAsyncDisposable
     /// <summary>Fails when the page logged any console error, threw, or got an HTTP error.</summary>
     public void AssertNoErrors() => Assert.True(Errors.IsEmpty, "browser errors:\n" + string.Join("\n", Errors));
 
+    /// <summary>Like <see cref="AssertNoErrors"/>, but errors containing one of <paramref name="expected"/> (a refusal the test provoked) are allowed.</summary>
+    public void AssertNoErrorsExcept(params string[] expected)
+    {
+        var unexpected = Errors.Where(e => !expected.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
+        Assert.True(unexpected.Count == 0, "browser errors:\n" + string.Join("\n", unexpected));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _context.CloseAsync();
