@@ -18,7 +18,7 @@ if [ ! -f "$installed" ] || [ package-lock.json -nt "$installed" ]; then
 fi
 
 built=dist/index.html
-if [ ! -f "$built" ] || [ -n "$(find index.html dashboard.html package.json package-lock.json tsconfig.json vite.config.ts src public \
+if [ ! -f "$built" ] || [ -n "$(find ./*.html package.json package-lock.json tsconfig.json vite.config.ts src public \
       -newer "$built" -print -quit)" ]; then
   echo "build-web: npm run build"
   npm run build --silent >/dev/null

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Gengbao.Web.Tests;
@@ -52,6 +53,79 @@ public sealed class DashboardPageTests(WebFixture fixture)
         Assert.Equal((double)(decimal)first[2], double.Parse((await session.Page.GetAttributeAsync("#kpi-cultivated", "data-value-m2"))!, CultureInfo.InvariantCulture), 0.01);
         await session.Page.WaitForTimeoutAsync(600); // the chart's update animation
         await session.ScreenshotAsync("dashboard-drilldown");
+        session.AssertNoErrors();
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task Shows_patrol_statistics_overdue_tasks_and_screening_classes(int width)
+    {
+        await fixture.EnsurePatrolTasksAsync();
+        await using var session = await PageSession.OpenAsync(fixture, width);
+        // What the page got from the statistics APIs, to compare the charts with.
+        var answers = new System.Collections.Concurrent.ConcurrentDictionary<string, JsonElement>();
+        var reads = new List<Task>();
+        session.Page.Response += (_, response) =>
+        {
+            var path = new Uri(response.Url).AbsolutePath;
+            if (path is "/api/patrol/stats/monthly" or "/api/patrol/stats/townships")
+            {
+                lock (reads)
+                {
+                    reads.Add(Task.Run(async () => answers[path] = (await response.JsonAsync())!.Value));
+                }
+            }
+        };
+        await session.GotoAndWaitReadyAsync("/dashboard.html");
+        await session.Page.WaitForFunctionAsync("() => window.__gengbao.patrolChartsRendered === true");
+        await Task.WhenAll(reads);
+        var county = await fixture.ScalarAsync<string>("SELECT min(county_code) FROM admin_unit");
+        Assert.Equal(county, await session.EvalAsync<string>("() => window.__gengbao.patrolCharts.region"));
+
+        // Monthly completion: one line per township, one point per month, the API's rate in percent (null: no tasks).
+        var monthly = answers["/api/patrol/stats/monthly"].EnumerateArray().ToList();
+        Assert.NotEmpty(monthly);
+        var chart = await session.EvalJsonAsync("() => window.__gengbao.patrolCharts.monthly()");
+        var months = chart.GetProperty("x").EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.Equal(monthly.Select(r => r.GetProperty("month").GetString()!).Distinct().Order(StringComparer.Ordinal).ToList(), months);
+        var series = chart.GetProperty("series").EnumerateArray().ToDictionary(x => x.GetProperty("name").GetString()!, x => x.GetProperty("data"));
+        Assert.Equal(monthly.Select(r => r.GetProperty("unitCode").GetString()).Distinct().Count(), series.Count);
+        foreach (var row in monthly)
+        {
+            var value = series[row.GetProperty("unitName").GetString()!][months.IndexOf(row.GetProperty("month").GetString()!)];
+            Assert.Equal(Math.Round(row.GetProperty("completionRate").GetDouble() * 1000) / 10, value.GetDouble(), 3);
+        }
+
+        // Ranking: townships in rank order (best on top, so last in the category list).
+        var ranking = answers["/api/patrol/stats/townships"].EnumerateArray().ToList();
+        Assert.NotEmpty(ranking);
+        var rank = await session.EvalJsonAsync("() => window.__gengbao.patrolCharts.rank()");
+        Assert.Equal(ranking.Select(r => $"{r.GetProperty("rank").GetInt32()}. {r.GetProperty("unitName").GetString()}").Reverse().ToList(),
+            rank.GetProperty("y").EnumerateArray().Select(c => c.GetString()!).ToList());
+
+        // Overdue list: as many as the database holds for the county, rows link to the replay.
+        var overdue = await fixture.ScalarAsync<long>($"SELECT count(*) FROM patrol_task WHERE state = 'overdue' AND county_code = '{county}'");
+        Assert.True(overdue > 0);
+        Assert.Equal(overdue >= 1000 ? "1000+" : overdue.ToString(CultureInfo.InvariantCulture), await session.Page.InnerTextAsync("#overdue-count"));
+        Assert.Equal((int)Math.Min(overdue, 200), await session.Page.Locator("#overdue-rows tr").CountAsync());
+        Assert.StartsWith("/patrol.html?task=", await session.Page.GetAttributeAsync("#overdue-rows tr a", "href"));
+
+        // Screening classes per year of change patches: the screening summary's counts.
+        var screening = await session.EvalJsonAsync("() => window.__gengbao.patrolCharts.screening()");
+        var years = (await fixture.RowsAsync("SELECT DISTINCT year FROM bhtb ORDER BY year")).Select(r => (int)r[0]).ToList();
+        Assert.Equal(years.Select(y => $"{y} 年").ToList(), screening.GetProperty("x").EnumerateArray().Select(c => c.GetString()!).ToList());
+        var classes = screening.GetProperty("series").EnumerateArray().ToList();
+        for (var i = 0; i < years.Count; i++)
+        {
+            var summary = (await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/screening/summary?region={county}&year={years[i]}"))[0];
+            Assert.Equal(summary.GetProperty("green").GetInt64(), classes[0].GetProperty("data")[i].GetInt64());
+            Assert.Equal(summary.GetProperty("yellow").GetInt64(), classes[1].GetProperty("data")[i].GetInt64());
+            Assert.Equal(summary.GetProperty("patches").GetInt64() - summary.GetProperty("screened").GetInt64(), classes[2].GetProperty("data")[i].GetInt64());
+        }
+        await session.Page.Locator("#chart-screening").ScrollIntoViewIfNeededAsync();
+        await session.Page.WaitForTimeoutAsync(800); // the charts' entry animation
+        await session.ScreenshotAsync("dashboard-patrol");
         session.AssertNoErrors();
     }
 

@@ -14,6 +14,8 @@ public sealed class PageSession : IAsyncDisposable
 
     public IPage Page { get; }
 
+    public IBrowserContext Context => _context;
+
     public int Width { get; }
 
     public ConcurrentQueue<string> Errors { get; } = new();
@@ -49,9 +51,9 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     /// <summary>A phone (390 × 844) or desktop (1366 × 900) page on the fixture's server, signed in unless told not to be.</summary>
-    public static async Task<PageSession> OpenAsync(WebFixture fixture, int width, bool signedIn = true)
+    public static async Task<PageSession> OpenAsync(WebFixture fixture, int width, bool signedIn = true, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 900 },
@@ -59,7 +61,9 @@ public sealed class PageSession : IAsyncDisposable
             Locale = "zh-CN",
             IsMobile = width < 600,
             HasTouch = false,
-        });
+        };
+        configure?.Invoke(options);
+        var context = await fixture.Browser.NewContextAsync(options);
         if (signedIn)
         {
             await context.AddCookiesAsync([new Cookie { Name = "gengbao_session", Value = fixture.SessionToken, Url = fixture.BaseUrl }]);
@@ -98,6 +102,13 @@ public sealed class PageSession : IAsyncDisposable
 
     /// <summary>Fails when the page logged any console error, threw, or got an HTTP error.</summary>
     public void AssertNoErrors() => Assert.True(Errors.IsEmpty, "browser errors:\n" + string.Join("\n", Errors));
+
+    /// <summary>Like <see cref="AssertNoErrors"/>, but errors containing one of <paramref name="expected"/> (a refusal the test provoked) are allowed.</summary>
+    public void AssertNoErrorsExcept(params string[] expected)
+    {
+        var unexpected = Errors.Where(e => !expected.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
+        Assert.True(unexpected.Count == 0, "browser errors:\n" + string.Join("\n", unexpected));
+    }
 
     public async ValueTask DisposeAsync()
     {

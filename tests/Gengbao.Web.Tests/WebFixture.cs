@@ -129,6 +129,44 @@ public sealed class WebFixture : IAsyncLifetime
         return new ClearParcel((string)row[0], (decimal)row[1], (string)row[2], (double)row[3], (double)row[4]);
     }
 
+    private readonly SemaphoreSlim _patrolGate = new(1, 1);
+    private bool _patrolReady;
+
+    /// <summary>
+    /// Patrol tasks for the pages: dispatched 45 days ago (those periods have ended by now, so their open tasks are
+    /// overdue with warnings) and now (pending tasks of the current periods). Idempotent; once per fixture.
+    /// </summary>
+    public async Task EnsurePatrolTasksAsync()
+    {
+        await _patrolGate.WaitAsync();
+        try
+        {
+            if (_patrolReady)
+            {
+                return;
+            }
+            foreach (var at in new[] { DateTimeOffset.UtcNow.AddDays(-45), DateTimeOffset.UtcNow })
+            {
+                using var dispatch = await Http.PostAsync($"/api/patrol/dispatch?at={Uri.EscapeDataString(at.ToString("O"))}", null);
+                dispatch.EnsureSuccessStatusCode();
+            }
+            _patrolReady = true;
+        }
+        finally
+        {
+            _patrolGate.Release();
+        }
+    }
+
+    /// <summary>Creates an account (a generated password is returned by the server); returns its password.</summary>
+    public async Task<string> CreateUserAsync(string username, string role, string regionCode, string displayName)
+    {
+        const string password = "Field-Test-2026!x";
+        using var created = await Http.PostAsJsonAsync("/api/admin/users", new { username, password, role, regionCode, displayName });
+        Assert.True(created.IsSuccessStatusCode, $"create {username}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        return password;
+    }
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

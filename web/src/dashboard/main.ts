@@ -7,6 +7,8 @@ import { createMap, toMapExtent } from '../map/createMap';
 import { createLayers } from '../map/layers';
 import { installHook, observeMap } from '../testHook';
 import { createChart, ratioLine, topBars, unitBars } from './charts';
+import { getJson } from '../api';
+import { monthlyLines, overdueRows, rankBars, screeningBars, type MonthRow, type OverdueTask, type RankRow, type ScreeningSummary } from './patrolCharts';
 
 const hook = installHook('dashboard');
 const $ = (id: string) => document.getElementById(id)!;
@@ -111,7 +113,45 @@ async function main(): Promise<void> {
     drill: (code: string) => { const t = townships.find((u) => u.code === code); return t ? drill(t) : Promise.resolve(); },
   };
   main.on('finished', () => { hook.chartsRendered = true; });
+  void patrolAndScreening(counties.length === 1 ? counties[0]!.code.slice(0, 6) : '', counties.map((c) => c.code.slice(0, 6)),
+    catalog.layers.find((l) => l.id === 'bhtb')?.years ?? []);
   map.once('rendercomplete', () => { hook.ready = true; });
+}
+
+/**
+ * Patrol (seed 001 三(三): monthly statistics, township ranking, overdue list) and screening class counts per year.
+ * Months and the ranking span: the current month and the five before it (China time), ranking over the last three.
+ */
+async function patrolAndScreening(region: string, countyCodes: string[], bhtbYears: number[]): Promise<void> {
+  const monthStart = (back: number) => {
+    const china = new Date(Date.now() + 8 * 3600_000);
+    return new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - back, 1) - 8 * 3600_000).toISOString();
+  };
+  const q = region ? `region=${region}&` : '';
+  const [monthly, ranking, overdue, screening] = await Promise.all([
+    getJson<MonthRow[]>(`/api/patrol/stats/monthly?${q}level=乡&from=${encodeURIComponent(monthStart(5))}&to=${encodeURIComponent(monthStart(-1))}`),
+    getJson<RankRow[]>(`/api/patrol/stats/townships?${q}from=${encodeURIComponent(monthStart(2))}&to=${encodeURIComponent(monthStart(-1))}`),
+    getJson<OverdueTask[]>(`/api/patrol/tasks?${q}state=overdue&limit=1000`),
+    Promise.all([...bhtbYears].sort().map(async (year) => {
+      const rows = (await Promise.all(countyCodes.map((c) => getJson<ScreeningSummary[]>(`/api/screening/summary?region=${c}&year=${year}`)))).flat();
+      const sum = (pick: (r: ScreeningSummary) => number) => rows.reduce((t, r) => t + pick(r), 0);
+      return { year, green: sum((r) => r.green), yellow: sum((r) => r.yellow), unscreened: sum((r) => r.patches - r.screened) };
+    })),
+  ]);
+  const monthlyChart = createChart($('chart-patrol-monthly'));
+  const rankChart = createChart($('chart-patrol-rank'));
+  const screeningChart = createChart($('chart-screening'));
+  monthlyLines(monthlyChart, monthly);
+  rankBars(rankChart, ranking);
+  screeningBars(screeningChart, screening);
+  $('overdue-count').textContent = overdue.length >= 1000 ? '1000+' : String(overdue.length);
+  overdueRows($('overdue-rows'), overdue.slice(0, 200));
+  const option = (chart: typeof monthlyChart) => {
+    const o = chart.getOption() as { xAxis: Array<{ data?: string[] }>; yAxis: Array<{ data?: string[] }>; series: Array<{ name: string; data: Array<number | null> }> };
+    return { x: o.xAxis[0]!.data ?? null, y: o.yAxis[0]!.data ?? null, series: o.series.map((s) => ({ name: s.name, data: s.data })) };
+  };
+  hook.patrolCharts = { monthly: () => option(monthlyChart), rank: () => option(rankChart), screening: () => option(screeningChart), region };
+  hook.patrolChartsRendered = true;
 }
 
 main().catch((e: unknown) => {
