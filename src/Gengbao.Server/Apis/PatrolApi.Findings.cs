@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gengbao.Server.Patrol;
+using Gengbao.Server.Security;
+using Gengbao.Storage.Cases;
 using Gengbao.Storage.Patrol;
 
 namespace Gengbao.Server.Apis;
@@ -21,7 +23,7 @@ public static partial class PatrolApi
 
     private static void MapFindings(RouteGroupBuilder api)
     {
-        api.MapPost("/findings", async (FindingRequest finding, PatrolStores stores, CancellationToken ct) =>
+        api.MapPost("/findings", async (FindingRequest finding, PatrolStores stores, CaseIntake intake, HttpContext context, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(finding.Category))
                 {
@@ -30,9 +32,14 @@ public static partial class PatrolApi
                 var geometry = (finding.Geometry.ValueKind == JsonValueKind.Object ? GeoJson.FromElement(finding.Geometry) : null)
                     ?? throw new PatrolException(PatrolError.Invalid, "geometry must be a GeoJSON Point or Polygon");
                 var created = await stores.Findings.CreateAsync(finding.Category, geometry, finding.Notes, finding.TaskId, finding.ReportedBy, ct);
+                // Every finding is a problem of the case loop (source: patrol): a new case with its verification task, or
+                // merged into the open case at that place (docs/cases.md). The finding is kept even if intake fails.
+                var region = CurrentUser.From(context.User)?.Region;
+                var taken = await intake.FromFindingAsync(created.Id, cell => region?.Covers(cell) == true, ct);
+                context.Response.Headers["X-Gengbao-Case"] = taken.CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Created($"/api/patrol/findings/{created.Id}", FindingResponse.From(created));
             })
-            .WithName("CreateFinding").WithSummary("Report a finding (construction, to_forest, to_garden, to_grassland, to_pond, abandonment, facility_damage, other); the parcel's spatial code is resolved from DLTB");
+            .WithName("CreateFinding").WithSummary("Report a finding (construction, to_forest, to_garden, to_grassland, to_pond, abandonment, facility_damage, other); the parcel's spatial code is resolved from DLTB; the finding enters the case loop (its case id in the X-Gengbao-Case header)");
         api.MapGet("/findings", async (string? region, long? taskId, int? limit, PatrolStores stores, CancellationToken ct) =>
                 (await stores.Findings.ListAsync(region, taskId, limit ?? 1000, ct)).Select(FindingResponse.From))
             .WithName("ListFindings").WithSummary("Findings of a region (admin code or prefix) or of a task, newest first");
