@@ -1,3 +1,4 @@
+using Gengbao.Storage.Screening;
 using Gengbao.Storage.Cases;
 using Gengbao.Storage.Security;
 using Gengbao.Security.Crypto;
@@ -16,7 +17,8 @@ public static class CaseServices
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new CaseIntake(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CaseIntake(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<TimeProvider>(),
+            new StoredShapeScreening(sp.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton(sp => new PublicClueStore(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>()),
             sp.GetRequiredService<FieldCipher>(), sp.GetRequiredService<TimeProvider>()));
         return services;

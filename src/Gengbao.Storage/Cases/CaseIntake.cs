@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Gengbao.Cases;
+using Gengbao.Screening;
+using Gengbao.Storage.Screening;
 using Gengbao.Storage.Security;
 using NetTopologySuite.Geometries;
 using Npgsql;
@@ -10,10 +12,12 @@ namespace Gengbao.Storage.Cases;
 /// Turns reports from the four sources into cases (docs/cases.md): a report already taken in is recognised by its
 /// source kind and number; one at the place of an open case of the same county is merged into it as another source;
 /// otherwise a new case opens. Screened green passes at once (actor <c>system</c>); everything else is yellow with
-/// exactly one verification task for the field manager of the finest grid cell at the place. Runs as the owner
+/// exactly one verification task for the field manager of the finest grid cell at the place. A patrol finding drawn as a
+/// polygon is screened like a change patch first (<see cref="StoredShapeScreening"/>), so one fully covered by
+/// approvals passes without a visit; points and clues always go to a field check. Runs as the owner
 /// (background worker, CLI, the anonymous clue endpoint): callers check the caller's region before.
 /// </summary>
-public sealed class CaseIntake(IConnectionSource connections, TimeProvider time)
+public sealed class CaseIntake(IConnectionSource connections, TimeProvider time, StoredShapeScreening? shapes = null)
 {
     /// <summary>Takes in one report in its own transaction.</summary>
     public async Task<IntakeResult> TakeAsync(CaseReport report, CancellationToken cancellationToken = default)
@@ -72,8 +76,9 @@ public sealed class CaseIntake(IConnectionSource connections, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(mayTake);
         CaseReport report;
+        string county;
         await using (var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false))
-        await using (var command = new NpgsqlCommand("SELECT category, geom_4490, notes, created_at, cell_code FROM patrol_finding WHERE id = $1", connection))
+        await using (var command = new NpgsqlCommand("SELECT category, geom_4490, notes, created_at, cell_code, county_code FROM patrol_finding WHERE id = $1", connection))
         {
             command.Parameters.AddWithValue(findingId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -81,9 +86,25 @@ public sealed class CaseIntake(IConnectionSource connections, TimeProvider time)
             {
                 throw new CaseException(CaseError.NotFound, $"no patrol finding {findingId} in your region");
             }
+            county = reader.GetString(5);
             report = new CaseReport(CaseSourceKind.Patrol, findingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 reader.GetFieldValue<Geometry>(1), null, $"巡查发现 {findingId}", reader.GetString(2), time.GetUtcNow(),
                 new JsonObject { ["category"] = reader.GetString(0), ["reportedAt"] = reader.GetFieldValue<DateTimeOffset>(3) });
+        }
+        if (shapes is not null && await shapes.ScreenAsync(county, time.GetUtcNow().Year, report.Geometry, report.Title, cancellationToken)
+                .ConfigureAwait(false) is { } screened)
+        {
+            var screeningClass = screened.Class == ScreeningClass.Green ? "green" : "yellow";
+            report = report with
+            {
+                ScreeningClass = screeningClass,
+                Reason = string.IsNullOrWhiteSpace(report.Reason) ? screened.Reason : $"{report.Reason}；{screened.Reason}",
+            };
+            report.Detail!["screening"] = new JsonObject
+            {
+                ["class"] = screeningClass, ["patchM2"] = Math.Round(screened.PatchArea, 2), ["cultivatedM2"] = Math.Round(screened.CultivatedArea, 2),
+                ["approvedM2"] = Math.Round(screened.ApprovedArea, 2),
+            };
         }
         return await TakeAsync(report, cancellationToken).ConfigureAwait(false);
     }

@@ -288,6 +288,41 @@ public sealed class CaseApiTests(CaseApiFixture server) : IClassFixture<CaseApiF
         Assert.Single(detail.GetProperty("tasks").EnumerateArray());
     }
 
+    /// <summary>A small polygon (about 20 m across) inside a stored polygon of <paramref name="table"/> chosen by <paramref name="where"/>, as GeoJSON.</summary>
+    private async Task<JsonElement> PolygonInsideAsync(string table, string where)
+    {
+        var json = await server.ScalarAsync($"""
+            SELECT ST_AsGeoJSON(ST_Intersection(ST_Buffer(ST_PointOnSurface(t.geom_4490), 0.0001, 8), t.geom_4490), 8)
+            FROM {table} t WHERE {where}
+              AND NOT EXISTS (SELECT 1 FROM problem_case c WHERE ST_DWithin(c.geom_4490::geography, ST_PointOnSurface(t.geom_4490)::geography, 60))
+              AND ST_Area(t.geom_4490::geography) > 5000
+            ORDER BY t.fid LIMIT 1
+            """);
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task A_patrol_polygon_inside_an_approval_is_screened_green_and_one_on_unapproved_farmland_goes_to_a_field_check()
+    {
+        var admin = await server.As("admin");
+        var approved = await PolygonInsideAsync("pzyd", "true");
+        using var inside = await admin.PostAsJsonAsync("/api/patrol/findings", new { category = "construction", geometry = approved, notes = "围墙" });
+        await OkAsync(inside, HttpStatusCode.Created);
+        var greenCase = await OkAsync(await admin.GetAsync($"/api/cases/{Assert.Single(inside.Headers.GetValues("X-Gengbao-Case"))}"));
+        Assert.Equal("closed_legal", greenCase.GetProperty("case").GetProperty("state").GetString());
+        Assert.Empty(greenCase.GetProperty("tasks").EnumerateArray());
+
+        var farmland = await PolygonInsideAsync("dltb", """
+            t.dlbm IN ('0101', '0102', '0103')
+            AND NOT EXISTS (SELECT 1 FROM pzyd p WHERE ST_DWithin(p.geom_4490::geography, t.geom_4490::geography, 30))
+            """);
+        using var outside = await admin.PostAsJsonAsync("/api/patrol/findings", new { category = "construction", geometry = farmland, notes = "新建房屋" });
+        await OkAsync(outside, HttpStatusCode.Created);
+        var yellowCase = await OkAsync(await admin.GetAsync($"/api/cases/{Assert.Single(outside.Headers.GetValues("X-Gengbao-Case"))}"));
+        Assert.Equal("verifying", yellowCase.GetProperty("case").GetProperty("state").GetString());
+        Assert.Single(yellowCase.GetProperty("tasks").EnumerateArray());
+    }
+
     [Fact]
     public async Task A_spot_check_can_be_redrawn_from_its_published_seed_and_statistics_add_up()
     {
