@@ -59,7 +59,7 @@ run() {
   rps="$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$log")"
   p99="$(awk '$1 == "99%" {print $2}' "$log")"
   errors="$(awk '/Non-2xx or 3xx responses/ {print $5}' "$log")"
-  echo "$name: $rps requests/s, p99 $p99${errors:+, $errors non-2xx}  ($(grep -c . "${PATHS:-/dev/null}" 2>/dev/null || echo 1) paths; log $log)"
+  echo "$name: $rps requests/s, p99 $p99${errors:+, $errors non-2xx}  (log $log)"
   summary+=("$name $rps req/s p99 $p99")
 }
 PATHS="$out/load-tiles.txt" run tiles -s "$root/bench/load/get.lua" "$base"

@@ -4,7 +4,8 @@ local tasks = {}
 for id in string.gmatch(os.getenv("TASKS") or "", "[^,]+") do tasks[#tasks + 1] = id end
 local token = os.getenv("TOKEN")
 local counter = 0
-math.randomseed(os.time())
+-- Each wrk thread has its own Lua state: seed from its table address too, or two threads would make the same ids.
+math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000003)
 
 local function uuid()
   return string.format("%08x-%04x-4%03x-%04x-%012x", math.random(0, 0xffffffff), math.random(0, 0xffff),
