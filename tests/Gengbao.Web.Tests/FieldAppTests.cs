@@ -87,7 +87,7 @@ public sealed class FieldAppTests(WebFixture fixture)
         await page.WaitForFunctionAsync("() => window.__gengbao.field.sync().lastError !== null && !window.__gengbao.field.sync().syncing");
         Assert.Equal("3", await page.GetAttributeAsync("#sync-status", "data-pending"));
         await page.ClickAsync("#sync-status");
-        await page.WaitForFunctionAsync("() => document.getElementById('sync-status').dataset.pending === '0'");
+        await page.WaitForFunctionAsync("() => document.getElementById('sync-status').dataset.pending === '0' && !window.__gengbao.field.sync().syncing");
         Assert.Equal("已同步", await page.InnerTextAsync("#sync-status"));
         var sent = uploads.ToArray();
         Assert.Equal(2, sent.Count(id => id == sent[0])); // the retry reused the batch id

@@ -38,30 +38,7 @@ public sealed record ScreeningInputs(
     public static async Task<ScreeningInputs> LoadAsync(NpgsqlDataSource dataSource, string countyCode, int year, long[]? patchFids,
         CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT layer, array_agg(id ORDER BY id), min(srid) FILTER (WHERE layer = 'BHTB') FROM (
-                SELECT id, layer, srid FROM layer_version WHERE layer = 'BHTB' AND county_code = $1 AND year = $2 AND status = 'current'
-                UNION ALL
-                (SELECT DISTINCT ON (layer, county_code) id, layer, srid FROM layer_version
-                 WHERE layer IN ('DLTB', 'YJJBNT', 'GBZNT', 'PZYD') AND status = 'current' AND year <= $2
-                 ORDER BY layer, county_code, year DESC)
-            ) v GROUP BY layer
-            """);
-        command.Parameters.AddWithValue(countyCode);
-        command.Parameters.AddWithValue(year);
-        var versions = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        int? srid = null;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                versions[reader.GetString(0)] = reader.GetFieldValue<long[]>(1);
-                if (!reader.IsDBNull(2))
-                {
-                    srid = reader.GetInt32(2);
-                }
-            }
-        }
+        var (versions, srid) = await VersionsAsync(dataSource, countyCode, year, "BHTB", cancellationToken).ConfigureAwait(false);
         if (!versions.TryGetValue("BHTB", out var patchVersion) || srid is null)
         {
             throw new InvalidOperationException($"county {countyCode} has no change patches (BHTB) for {year}");
@@ -73,8 +50,62 @@ public sealed record ScreeningInputs(
             centre.Parameters.AddWithValue(patchVersion[0]);
             zone = CgcsCrs.ThreeDegreeZoneFor((double)(await centre.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, withPrefix: true);
         }
-        return new ScreeningInputs(countyCode, year, zone, patchVersion[0], patchFids,
+        return Create(countyCode, year, zone, patchVersion[0], patchFids, versions);
+    }
+
+    /// <summary>
+    /// The reference layers only, for screening a single reported shape in <paramref name="countyCode"/> (no change
+    /// patches): in the zone of the county's land survey, else the 3° zone at <paramref name="lon"/>. Null when no land
+    /// survey of the year or earlier is loaded.
+    /// </summary>
+    public static async Task<ScreeningInputs?> LoadReferenceAsync(NpgsqlDataSource dataSource, string countyCode, int year, double lon,
+        CancellationToken cancellationToken)
+    {
+        var (versions, srid) = await VersionsAsync(dataSource, countyCode, year, "DLTB", cancellationToken).ConfigureAwait(false);
+        if (!versions.ContainsKey("DLTB"))
+        {
+            return null;
+        }
+        var zone = srid is { } s && CgcsCrs.TryGetZone(s, out var stored) ? stored : CgcsCrs.ThreeDegreeZoneFor(lon, withPrefix: true);
+        return Create(countyCode, year, zone, 0, null, versions);
+    }
+
+    private static ScreeningInputs Create(string countyCode, int year, GaussKrugerZone zone, long patchVersion, long[]? patchFids,
+        Dictionary<string, long[]> versions) =>
+        new(countyCode, year, zone, patchVersion, patchFids,
             versions.GetValueOrDefault("DLTB", []), versions.GetValueOrDefault("YJJBNT", []),
             versions.GetValueOrDefault("GBZNT", []), versions.GetValueOrDefault("PZYD", []));
+
+    /// <summary>
+    /// Version ids by layer: the county's current BHTB of the year, and for DLTB, YJJBNT, GBZNT, PZYD the latest
+    /// current version of the year or earlier of every county; with the SRID of the county's <paramref name="zoneLayer"/>.
+    /// </summary>
+    private static async Task<(Dictionary<string, long[]> Versions, int? Srid)> VersionsAsync(NpgsqlDataSource dataSource, string countyCode,
+        int year, string zoneLayer, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT layer, array_agg(id ORDER BY id), min(srid) FILTER (WHERE layer = $3 AND county_code = $1) FROM (
+                SELECT id, layer, county_code, srid FROM layer_version WHERE layer = 'BHTB' AND county_code = $1 AND year = $2 AND status = 'current'
+                UNION ALL
+                (SELECT DISTINCT ON (layer, county_code) id, layer, county_code, srid FROM layer_version
+                 WHERE layer IN ('DLTB', 'YJJBNT', 'GBZNT', 'PZYD') AND status = 'current' AND year <= $2
+                 ORDER BY layer, county_code, year DESC)
+            ) v GROUP BY layer
+            """);
+        command.Parameters.AddWithValue(countyCode);
+        command.Parameters.AddWithValue(year);
+        command.Parameters.AddWithValue(zoneLayer);
+        var versions = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        int? srid = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions[reader.GetString(0)] = reader.GetFieldValue<long[]>(1);
+            if (!reader.IsDBNull(2))
+            {
+                srid = reader.GetInt32(2);
+            }
+        }
+        return (versions, srid);
     }
 }

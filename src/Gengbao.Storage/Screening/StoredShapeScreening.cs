@@ -20,7 +20,7 @@ public sealed class StoredShapeScreening(NpgsqlDataSource dataSource)
         {
             return null;
         }
-        var inputs = await LoadInputsAsync(countyCode, year, lonLat, cancellationToken).ConfigureAwait(false);
+        var inputs = await ScreeningInputs.LoadReferenceAsync(dataSource, countyCode, year, lonLat.Centroid.X, cancellationToken).ConfigureAwait(false);
         if (inputs is null)
         {
             return null;
@@ -30,39 +30,5 @@ public sealed class StoredShapeScreening(NpgsqlDataSource dataSource)
         var layers = source.ReadReferenceLayers([zoned.EnvelopeInternal]);
         var engine = new ScreeningEngine(inputs.Zone, ScreeningJob.PlatformRules);
         return engine.Screen([new ChangePatch(0, number, zoned, null, null)], layers, cancellationToken: cancellationToken)[0];
-    }
-
-    /// <summary>The reference versions as <see cref="ScreeningInputs.LoadAsync"/> picks them, without change patches; the zone of the county's survey.</summary>
-    private async Task<ScreeningInputs?> LoadInputsAsync(string countyCode, int year, Geometry lonLat, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT layer, array_agg(id ORDER BY id), min(srid) FILTER (WHERE county_code = $1 AND layer = 'DLTB') FROM (
-                SELECT DISTINCT ON (layer, county_code) id, layer, county_code, srid FROM layer_version
-                WHERE layer IN ('DLTB', 'YJJBNT', 'GBZNT', 'PZYD') AND status = 'current' AND year <= $2
-                ORDER BY layer, county_code, year DESC
-            ) v GROUP BY layer
-            """);
-        command.Parameters.AddWithValue(countyCode);
-        command.Parameters.AddWithValue(year);
-        var versions = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        int? srid = null;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                versions[reader.GetString(0)] = reader.GetFieldValue<long[]>(1);
-                if (!reader.IsDBNull(2))
-                {
-                    srid = reader.GetInt32(2);
-                }
-            }
-        }
-        if (!versions.ContainsKey("DLTB"))
-        {
-            return null;
-        }
-        var zone = srid is { } s && CgcsCrs.TryGetZone(s, out var stored) ? stored : CgcsCrs.ThreeDegreeZoneFor(lonLat.Centroid.X, withPrefix: true);
-        return new ScreeningInputs(countyCode, year, zone, 0, null, versions["DLTB"], versions.GetValueOrDefault("YJJBNT", []),
-            versions.GetValueOrDefault("GBZNT", []), versions.GetValueOrDefault("PZYD", []));
     }
 }
