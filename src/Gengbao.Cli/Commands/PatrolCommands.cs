@@ -23,7 +23,7 @@ internal static class PatrolCommands
             var path = parse.GetValue(file)!;
             var content = await File.ReadAllBytesAsync(path, ct);
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
-            var result = await new RosterImporter(new OwnerConnections(dataSource)).ImportAsync(RosterFileReader.Read(new MemoryStream(content), Path.GetFileName(path)), content, ct);
+            var result = await new RosterImporter(new OwnerConnections(dataSource), FieldKeyFile.LoadOrCreate()).ImportAsync(RosterFileReader.Read(new MemoryStream(content), Path.GetFileName(path)), content, ct);
             Console.WriteLine($"{result.Rows} roster rows for {result.Cells} cells imported (import {result.ImportId}); {result.Superseded} earlier rows kept as history");
             return 0;
         }));

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Macs;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Modes;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -21,6 +23,7 @@ public sealed class FieldCipher
     private const int NonceSize = 12;
     private const int TagBits = 128;
     private readonly KeyParameter _key;
+    private readonly KeyParameter _indexKey;
 
     public FieldCipher(ReadOnlySpan<byte> key)
     {
@@ -29,6 +32,29 @@ public sealed class FieldCipher
             throw new ArgumentException($"an SM4 key has {KeySize} bytes, not {key.Length}", nameof(key));
         }
         _key = new KeyParameter(key);
+        // A separate key for blind indexes, so the encryption key is never used as a MAC key as well.
+        _indexKey = new KeyParameter(Mac(new KeyParameter(key), "gengbao blind index v1"u8));
+    }
+
+    /// <summary>
+    /// A keyed HMAC-SM3 of <paramref name="value"/> (a blind index): equal values give equal indexes under one key and
+    /// context, so a sealed column can still be matched (e.g. a roster row by phone) without storing the value itself.
+    /// </summary>
+    public byte[] BlindIndex(string value, string context)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var bytes = Encoding.UTF8.GetBytes(context + "\0" + value);
+        return Mac(_indexKey, bytes);
+    }
+
+    private static byte[] Mac(KeyParameter key, ReadOnlySpan<byte> data)
+    {
+        var mac = new HMac(new SM3Digest());
+        mac.Init(key);
+        mac.BlockUpdate(data);
+        var output = new byte[mac.GetMacSize()];
+        mac.DoFinal(output, 0);
+        return output;
     }
 
     public byte[] Encrypt(string plaintext, string context)

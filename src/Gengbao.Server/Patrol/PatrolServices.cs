@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gengbao.Server.Patrol;
 
-/// <summary>Registers grid patrol: its stores, the system clock (tests replace it) and the dispatch scheduler.</summary>
+/// <summary>Registers grid patrol: its stores, the sealing of old roster rows, the system clock (tests replace it) and the dispatch scheduler.</summary>
 public static class PatrolServices
 {
     public static IServiceCollection AddPatrol(this IServiceCollection services)
@@ -11,6 +11,7 @@ public static class PatrolServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrackPartitions>();
         services.AddScoped<PatrolStores>();
+        services.AddHostedService<RosterSealingAtStart>();
         services.AddSingleton<PatrolScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<PatrolScheduler>());
         return services;

@@ -1,3 +1,4 @@
+using Gengbao.Security.Crypto;
 using Gengbao.Storage.Patrol;
 using Gengbao.Storage.Security;
 
@@ -9,16 +10,16 @@ namespace Gengbao.Server.Patrol;
 /// </summary>
 public sealed class PatrolStores
 {
-    public PatrolStores(ScopedConnections connections, TimeProvider time, TrackPartitions partitions)
+    public PatrolStores(ScopedConnections connections, TimeProvider time, TrackPartitions partitions, FieldCipher cipher)
     {
         Scope = connections.Scope;
         Time = time;
-        Roster = new RosterImporter(connections);
-        RosterQuery = new RosterStore(connections);
+        Roster = new RosterImporter(connections, cipher);
+        RosterQuery = new RosterStore(connections, cipher);
         Plans = new PlanStore(connections);
         Dispatcher = new PatrolDispatcher(connections);
-        Tasks = new PatrolTaskStore(connections);
-        Warnings = new WarningStore(connections);
+        Tasks = new PatrolTaskStore(connections, cipher);
+        Warnings = new WarningStore(connections, cipher);
         Tracks = new TrackStore(connections, time, partitions);
         Reports = new TrackReportQuery(connections, Tracks);
         Findings = new FindingStore(connections, Tracks, time);

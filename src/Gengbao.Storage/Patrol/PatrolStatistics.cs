@@ -88,8 +88,8 @@ public sealed class PatrolStatistics(IConnectionSource connections)
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command($"""
             SELECT u.unit, {UnitName}, u.managers, u.assistants
-            FROM (SELECT left(cell_code, $1) AS unit, count(DISTINCT phone) FILTER (WHERE role = 'manager') AS managers,
-                         count(DISTINCT phone) FILTER (WHERE role = 'assistant') AS assistants
+            FROM (SELECT left(cell_code, $1) AS unit, count(DISTINCT phone_index) FILTER (WHERE role = 'manager') AS managers,
+                         count(DISTINCT phone_index) FILTER (WHERE role = 'assistant') AS assistants
                   FROM patrol_roster
                   WHERE superseded_at IS NULL AND cell_level >= CASE $1 WHEN 4 THEN 2 WHEN 6 THEN 3 WHEN 9 THEN 4 ELSE 5 END AND ($2::text IS NULL OR starts_with(cell_code, $2))
                     AND valid_from <= $5 AND (valid_to IS NULL OR valid_to >= $5)

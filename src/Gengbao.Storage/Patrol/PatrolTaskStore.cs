@@ -3,12 +3,13 @@ using Gengbao.Storage.Security;
 using Gengbao.Patrol.Cycles;
 using Gengbao.Patrol.Tasks;
 using Gengbao.Patrol.Tracks;
+using Gengbao.Security.Crypto;
 using Npgsql;
 
 namespace Gengbao.Storage.Patrol;
 
 /// <summary>Task lists and state changes. Changes lock the task row, check <see cref="TaskStateRules"/> and write.</summary>
-public sealed class PatrolTaskStore(IConnectionSource connections)
+public sealed class PatrolTaskStore(IConnectionSource connections, FieldCipher cipher)
 {
     public async Task<PatrolTaskView> GetAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -31,7 +32,7 @@ public sealed class PatrolTaskStore(IConnectionSource connections)
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(SelectSql + """
              WHERE ($1::text IS NULL OR (starts_with(t.cell_code, $1) AND ($2::text IS NULL OR t.county_code = $2)))
-               AND ($3::text IS NULL OR t.cell_code IN (SELECT cell_code FROM patrol_roster WHERE phone = $3 AND superseded_at IS NULL))
+               AND ($3::bytea IS NULL OR t.cell_code IN (SELECT cell_code FROM patrol_roster WHERE phone_index = $3 AND superseded_at IS NULL))
                AND ($4::text IS NULL OR t.state = $4)
                AND ($5::timestamptz IS NULL OR t.due_at >= $5)
                AND ($6::timestamptz IS NULL OR t.due_at <= $6)
@@ -40,7 +41,7 @@ public sealed class PatrolTaskStore(IConnectionSource connections)
             """);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)prefix ?? DBNull.Value);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)(prefix is null ? null : RegionPrefix.CountyOf(prefix)) ?? DBNull.Value);
-        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)query.Phone ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Bytea, (object?)RosterSealing.PhoneIndexOrNull(cipher, query.Phone) ?? DBNull.Value);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)query.State ?? DBNull.Value);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)query.DueFrom?.UtcDateTime ?? DBNull.Value);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)query.DueTo?.UtcDateTime ?? DBNull.Value);
@@ -95,12 +96,12 @@ public sealed class PatrolTaskStore(IConnectionSource connections)
     private const string SelectSql = """
         SELECT t.id, t.county_code, t.cell_code, (SELECT a.name FROM admin_unit a WHERE a.code = t.cell_code ORDER BY a.year DESC LIMIT 1),
                t.cell_level, t.supervisor_code, t.plan_id, t.cycle, t.period_key, t.period_start, t.due_at, t.warn_at, t.state,
-               t.state_changed_at, t.coverage, t.flags, r.person_name, r.phone
+               t.state_changed_at, t.coverage, t.flags, r.person_name_enc, r.phone_enc
         FROM patrol_task t
         LEFT JOIN patrol_roster r ON r.county_code = t.county_code AND r.id = t.assignee_id
         """;
 
-    private static async Task<List<PatrolTaskView>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private async Task<List<PatrolTaskView>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var list = new List<PatrolTaskView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +114,7 @@ public sealed class PatrolTaskStore(IConnectionSource connections)
                 reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10),
                 reader.GetFieldValue<DateTimeOffset>(11), state, PatrolTaskStates.Label(PatrolTaskStates.Parse(state)),
                 reader.GetFieldValue<DateTimeOffset>(13), reader.IsDBNull(14) ? null : reader.GetDouble(14),
-                reader.GetFieldValue<string[]>(15), reader.IsDBNull(16) ? null : reader.GetString(16), reader.IsDBNull(17) ? null : reader.GetString(17)));
+                reader.GetFieldValue<string[]>(15), RosterSealing.OpenName(cipher, reader, 16), RosterSealing.OpenPhone(cipher, reader, 17)));
         }
         return list;
     }

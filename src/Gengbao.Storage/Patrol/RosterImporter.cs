@@ -3,6 +3,7 @@ using Gengbao.Storage.Security;
 using System.Security.Cryptography;
 using Gengbao.Geo.Codes;
 using Gengbao.Patrol.Roster;
+using Gengbao.Security.Crypto;
 using Npgsql;
 
 namespace Gengbao.Storage.Patrol;
@@ -12,9 +13,10 @@ public sealed record RosterImportResult(long ImportId, int Rows, int Superseded,
 
 /// <summary>
 /// Loads a validated roster in one transaction: the current rows of every cell the file names are superseded (kept as
-/// history) and the file's rows inserted. Any problem (validation or database) leaves the roster exactly as it was.
+/// history) and the file's rows inserted, names and phones sealed (<see cref="RosterSealing"/>). Any problem
+/// (validation or database) leaves the roster exactly as it was.
 /// </summary>
-public sealed class RosterImporter(IConnectionSource connections)
+public sealed class RosterImporter(IConnectionSource connections, FieldCipher cipher)
 {
     /// <summary>Grid cells (admin units of level 2–6 in any loaded year): code → (level, county).</summary>
     public async Task<Dictionary<string, (AdminLevel Level, string County)>> KnownCellsAsync(CancellationToken cancellationToken = default)
@@ -66,12 +68,13 @@ public sealed class RosterImporter(IConnectionSource connections)
             insert.Parameters.AddWithValue(entries.Select(e => e.CellCode).ToArray());
             insert.Parameters.AddWithValue(entries.Select(e => (short)e.Level).ToArray());
             insert.Parameters.AddWithValue(entries.Select(e => e.Role == RosterRole.Manager ? "manager" : "assistant").ToArray());
-            insert.Parameters.AddWithValue(entries.Select(e => e.Name).ToArray());
-            insert.Parameters.AddWithValue(entries.Select(e => e.Phone).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => cipher.Encrypt(e.Name, RosterSealing.NameContext)).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => cipher.Encrypt(e.Phone, RosterSealing.PhoneContext)).ToArray());
             insert.Parameters.AddWithValue(entries.Select(e => e.From).ToArray());
             insert.Parameters.AddWithValue(entries.Select(e => e.To).ToArray());
             insert.Parameters.AddWithValue(importId);
             insert.Parameters.AddWithValue(entries.Select(e => e.Row).ToArray());
+            insert.Parameters.AddWithValue(entries.Select(e => RosterSealing.PhoneIndex(cipher, e.Phone)).ToArray());
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -84,9 +87,9 @@ public sealed class RosterImporter(IConnectionSource connections)
         """;
 
     private const string InsertSql = """
-        INSERT INTO patrol_roster (county_code, cell_code, cell_level, role, person_name, phone, valid_from, valid_to, import_id, source_row)
-        SELECT county, cell, level, role, name, phone, valid_from, valid_to, $9, source_row
-        FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $10::int[])
-             AS r (county, cell, level, role, name, phone, valid_from, valid_to, source_row)
+        INSERT INTO patrol_roster (county_code, cell_code, cell_level, role, person_name_enc, phone_enc, phone_index, valid_from, valid_to, import_id, source_row)
+        SELECT county, cell, level, role, name_enc, phone_enc, phone_index, valid_from, valid_to, $9, source_row
+        FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::bytea[], $6::bytea[], $11::bytea[], $7::date[], $8::date[], $10::int[])
+             AS r (county, cell, level, role, name_enc, phone_enc, phone_index, valid_from, valid_to, source_row)
         """;
 }

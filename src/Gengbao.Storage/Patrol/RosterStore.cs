@@ -1,5 +1,6 @@
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Security;
+using Gengbao.Security.Crypto;
 using Npgsql;
 
 namespace Gengbao.Storage.Patrol;
@@ -8,14 +9,14 @@ namespace Gengbao.Storage.Patrol;
 public sealed record RosterPerson(long Id, string CountyCode, string CellCode, int Level, string Role, string Name, string Phone,
     DateOnly ValidFrom, DateOnly? ValidTo, DateTimeOffset? SupersededAt);
 
-/// <summary>Reads the roster: current rows of a cell, or its whole history.</summary>
-public sealed class RosterStore(IConnectionSource connections)
+/// <summary>Reads the roster (names and phones unsealed here): current rows of a cell, or its whole history.</summary>
+public sealed class RosterStore(IConnectionSource connections, FieldCipher cipher)
 {
     public async Task<IReadOnlyList<RosterPerson>> ForCellAsync(string cellCode, bool history, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command($"""
-            SELECT id, county_code, cell_code, cell_level, role, person_name, phone, valid_from, valid_to, superseded_at
+            SELECT id, county_code, cell_code, cell_level, role, person_name_enc, phone_enc, valid_from, valid_to, superseded_at
             FROM patrol_roster WHERE cell_code = $1 {(history ? "" : "AND superseded_at IS NULL")}
             ORDER BY superseded_at DESC NULLS FIRST, role DESC, valid_from
             """);
@@ -25,7 +26,7 @@ public sealed class RosterStore(IConnectionSource connections)
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(new RosterPerson(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateOnly>(7),
+                RosterSealing.OpenName(cipher, reader, 5) ?? "", RosterSealing.OpenPhone(cipher, reader, 6) ?? "", reader.GetFieldValue<DateOnly>(7),
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9)));
         }

@@ -76,7 +76,7 @@ public sealed class CaseApiFixture : IAsyncLifetime
             const string header = "行政区代码,行政区名称,网格层级,角色,姓名,手机号,任期开始,任期结束\n";
             var csv = header + $"{GroupCell},,社,田管员,社长甲,13300000001,2024-01-01,\n{VillageCell},,村,田管员,村长乙,13300000002,2024-01-01,\n";
             var content = Encoding.UTF8.GetBytes(csv);
-            await new RosterImporter(new OwnerConnections(dataSource)).ImportAsync(RosterFileReader.Read(new MemoryStream(content), "roster.csv"), content);
+            await new RosterImporter(new OwnerConnections(dataSource), FieldKeyFile.LoadOrCreate(_keys.FullName)).ImportAsync(RosterFileReader.Read(new MemoryStream(content), "roster.csv"), content);
             await using (var command = dataSource.CreateCommand("SELECT id FROM patrol_roster WHERE cell_code = $1"))
             {
                 command.Parameters.AddWithValue(GroupCell);

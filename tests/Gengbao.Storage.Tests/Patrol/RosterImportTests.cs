@@ -1,3 +1,5 @@
+using Gengbao.TestSupport;
+using Gengbao.Security.Crypto;
 using Gengbao.Storage.Security;
 using System.Text;
 using Gengbao.Import.Roster;
@@ -9,7 +11,9 @@ namespace Gengbao.Storage.Tests.Patrol;
 [Collection(PatrolCollection.Name)]
 public sealed class RosterImportTests(PatrolDatabase db)
 {
-    private RosterImporter Importer => new(new OwnerConnections(db.DataSource));
+    private static FieldCipher Cipher => TestFieldKey.Cipher;
+
+    private RosterImporter Importer => new(new OwnerConnections(db.DataSource), Cipher);
 
     private static (RosterSheetBytes, string) Csv(string body) => (new RosterSheetBytes(Encoding.UTF8.GetBytes("行政区代码,行政区名称,网格层级,角色,姓名,手机号,任期开始,任期结束\n" + body)), "roster.csv");
 
@@ -24,7 +28,7 @@ public sealed class RosterImportTests(PatrolDatabase db)
         await ImportAsync(Csv("622921101201,,村,田管员,马一,13700000001,2024-01-01,\n622921101202,,村,田管员,马二,13700000002,2024-01-01,\n"));
         var second = await ImportAsync(Csv("622921101201,,村,田管员,马三,13700000003,2025-03-01,\n"));
         Assert.Equal(1, second.Superseded);
-        var store = new RosterStore(new OwnerConnections(db.DataSource));
+        var store = new RosterStore(new OwnerConnections(db.DataSource), Cipher);
         Assert.Equal(["马三"], (await store.ForCellAsync("622921101201", history: false)).Select(p => p.Name));
         var history = await store.ForCellAsync("622921101201", history: true);
         Assert.Equal(["马三", "马一"], history.Select(p => p.Name));
@@ -46,7 +50,7 @@ public sealed class RosterImportTests(PatrolDatabase db)
         await xlsx.SaveAsAsync(rows);
         var result = await Importer.ImportAsync(RosterFileReader.Read(new MemoryStream(xlsx.ToArray()), "花名册.xlsx"), xlsx.ToArray());
         Assert.Equal(2, result.Rows);
-        var people = await new RosterStore(new OwnerConnections(db.DataSource)).ForCellAsync("622921102000", false);
+        var people = await new RosterStore(new OwnerConnections(db.DataSource), Cipher).ForCellAsync("622921102000", false);
         Assert.Equal(["乡长:13600000001:manager", "副乡长:13600000002:assistant"], people.Select(p => $"{p.Name}:{p.Phone}:{p.Role}").Order(StringComparer.Ordinal));
         Assert.Equal(new DateOnly(2026, 12, 31), people.Single(p => p.Role == "assistant").ValidTo);
     }
@@ -72,5 +76,52 @@ public sealed class RosterImportTests(PatrolDatabase db)
         var sheet = RosterFileReader.Read(new MemoryStream(gbk), "gbk.csv");
         Assert.Equal("韩四", sheet.Rows.Single().Cells["姓名"]);
         Assert.Equal(["行政区代码", "角色", "姓名", "手机号", "任期开始"], sheet.Headers);
+    }
+
+    [Fact]
+    public async Task Names_and_phones_are_sealed_at_rest_and_found_by_the_phone_blind_index()
+    {
+        await ImportAsync(Csv("622921103202,,村,田管员,韩梅梅,13912345678,2024-01-01,\n"));
+        await using (var command = db.DataSource.CreateCommand("""
+            SELECT person_name, phone, person_name_enc, phone_enc, phone_index FROM patrol_roster
+            WHERE cell_code = '622921103202' AND superseded_at IS NULL
+            """))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.True(reader.IsDBNull(0));
+            Assert.True(reader.IsDBNull(1));
+            var nameEnc = reader.GetFieldValue<byte[]>(2);
+            var phoneEnc = reader.GetFieldValue<byte[]>(3);
+            // Neither the UTF-8 name nor the ASCII phone appears anywhere in what the database holds.
+            Assert.Equal(-1, nameEnc.AsSpan().IndexOf(Encoding.UTF8.GetBytes("韩梅梅")));
+            Assert.Equal(-1, phoneEnc.AsSpan().IndexOf("13912345678"u8));
+            Assert.Equal("韩梅梅", Cipher.Decrypt(nameEnc, RosterSealing.NameContext));
+            Assert.Equal(RosterSealing.PhoneIndex(Cipher, "13912345678"), reader.GetFieldValue<byte[]>(4));
+        }
+        // A plaintext row is refused by the table itself, whoever writes it.
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(async () => await db.DataSource.CreateCommand("""
+            INSERT INTO patrol_roster (county_code, cell_code, cell_level, role, person_name, phone, valid_from, import_id, source_row)
+            SELECT '622921', '622921103203', 5, 'manager', '李雷', '13900000000', '2024-01-01', max(id), 2 FROM patrol_roster_import
+            """).ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Rows_written_before_sealing_are_sealed_once_at_start()
+    {
+        // Stand in for a roster written before migration 0014: plaintext rows under the constraint not yet validated.
+        await db.DataSource.CreateCommand("ALTER TABLE patrol_roster DROP CONSTRAINT patrol_roster_sealed").ExecuteNonQueryAsync();
+        await db.DataSource.CreateCommand("""
+            INSERT INTO patrol_roster (county_code, cell_code, cell_level, role, person_name, phone, valid_from, import_id, source_row)
+            SELECT '622921', '622921103204', 5, 'manager', '老张', '13811112222', '2024-01-01', max(id), 2 FROM patrol_roster_import;
+            ALTER TABLE patrol_roster ADD CONSTRAINT patrol_roster_sealed
+                CHECK (person_name IS NULL AND phone IS NULL AND person_name_enc IS NOT NULL AND phone_enc IS NOT NULL AND phone_index IS NOT NULL) NOT VALID;
+            """).ExecuteNonQueryAsync();
+        Assert.Equal(1, await RosterSealing.SealPlaintextRowsAsync(db.DataSource, Cipher));
+        Assert.Equal(0, await RosterSealing.SealPlaintextRowsAsync(db.DataSource, Cipher));
+        Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM patrol_roster WHERE person_name IS NOT NULL OR phone IS NOT NULL"));
+        Assert.Equal(1, await db.CountAsync("SELECT count(*) FROM pg_constraint WHERE conname = 'patrol_roster_sealed' AND convalidated"));
+        var person = Assert.Single(await new RosterStore(new OwnerConnections(db.DataSource), Cipher).ForCellAsync("622921103204", false));
+        Assert.Equal(("老张", "13811112222"), (person.Name, person.Phone));
     }
 }

@@ -1,3 +1,4 @@
+using Gengbao.Security.Crypto;
 using Gengbao.Storage.Security;
 using Gengbao.Geo.Codes;
 using Gengbao.Import.Roster;
@@ -15,16 +16,18 @@ namespace Gengbao.Storage.Tests.Patrol;
 /// </summary>
 public sealed class SimulatedMonthTests(PatrolDatabase db) : IClassFixture<PatrolDatabase>
 {
+    private static FieldCipher Cipher => TestFieldKey.Cipher;
+
     [Fact]
     public async Task A_month_of_dispatch_patrols_and_missed_patrols()
     {
         var time = new ManualTime(DateTimeOffset.Parse("2026-03-01T08:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));
         var dispatcher = new PatrolDispatcher(new OwnerConnections(db.DataSource));
         var tracks = new TrackStore(new OwnerConnections(db.DataSource), time);
-        var tasks = new PatrolTaskStore(new OwnerConnections(db.DataSource));
+        var tasks = new PatrolTaskStore(new OwnerConnections(db.DataSource), Cipher);
         var reports = new TrackReportQuery(new OwnerConnections(db.DataSource), tracks);
         var roster = await db.RosterCsvAsync(groups: 40);
-        await new RosterImporter(new OwnerConnections(db.DataSource)).ImportAsync(RosterFileReader.Read(new MemoryStream(roster), "roster.csv"), roster);
+        await new RosterImporter(new OwnerConnections(db.DataSource), Cipher).ImportAsync(RosterFileReader.Read(new MemoryStream(roster), "roster.csv"), roster);
 
         var runs = Enumerable.Range(0, 32).Select(d => time.Now.AddDays(d)).ToList(); // 1 March .. 1 April, 08:00 China time
         var patrolled = new List<long>();
@@ -103,7 +106,7 @@ public sealed class SimulatedMonthTests(PatrolDatabase db) : IClassFixture<Patro
         Assert.Equal(0, await db.CountAsync("""
             SELECT count(*) FROM patrol_warning w JOIN patrol_task t ON t.id = w.task_id WHERE t.cell_level = 6 AND w.supervisor_id IS NULL
             """));
-        var warnings = await new WarningStore(new OwnerConnections(db.DataSource)).ListAsync("622921", null, "overdue", 10_000);
+        var warnings = await new WarningStore(new OwnerConnections(db.DataSource), Cipher).ListAsync("622921", null, "overdue", 10_000);
         Assert.All(warnings.Where(w => w.CellCode.Length == 15), w => Assert.StartsWith("139", w.SupervisorPhone, StringComparison.Ordinal));
     }
 }

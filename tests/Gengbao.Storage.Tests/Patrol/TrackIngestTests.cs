@@ -1,3 +1,4 @@
+using Gengbao.Security.Crypto;
 using Gengbao.Storage.Security;
 using Gengbao.Patrol.Tracks;
 using Gengbao.Storage.Patrol;
@@ -8,6 +9,8 @@ namespace Gengbao.Storage.Tests.Patrol;
 [Collection(PatrolCollection.Name)]
 public sealed class TrackIngestTests(PatrolDatabase db)
 {
+    private static FieldCipher Cipher => TestFieldKey.Cipher;
+
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-06-10T12:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
     private readonly ManualTime _time = new(Now);
 
@@ -36,7 +39,7 @@ public sealed class TrackIngestTests(PatrolDatabase db)
         await Tracks.IngestAsync(task, Guid.NewGuid(), walk[100..200]);
         var replay = await Tracks.ReadAsync(task);
         Assert.Equal(walk, replay);
-        Assert.Equal("in_progress", (await new PatrolTaskStore(new OwnerConnections(db.DataSource)).GetAsync(task)).State);
+        Assert.Equal("in_progress", (await new PatrolTaskStore(new OwnerConnections(db.DataSource), Cipher).GetAsync(task)).State);
         // Stored in the month × county partition made on demand.
         Assert.Equal(250, await db.CountAsync($"SELECT count(*) FROM track_point_2026_06_622921 WHERE task_id = {task}"));
     }
