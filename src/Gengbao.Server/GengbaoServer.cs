@@ -44,6 +44,9 @@ public static class GengbaoServer
         return app;
     }
 
+    /// <summary>Deepest JSON request body accepted (System.Text.Json's default is 64).</summary>
+    public const int MaxJsonDepth = 16;
+
     private static void AddServices(WebApplicationBuilder builder, NpgsqlDataSource? dataSource)
     {
         if (dataSource is not null)
@@ -68,6 +71,8 @@ public static class GengbaoServer
         // A missing or malformed parameter is the caller's 400 in every environment, never a 500 from Development's throw.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddProblemDetails();
+        // Request bodies nest a few levels (GeoJSON polygons: 4); a deeper document is refused before it costs anything.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = MaxJsonDepth);
         builder.Services.AddPatrol();
         builder.Services.AddCases(); // case loop (docs/cases.md)
         builder.Services.AddSingleton<TileCache>(); // web front end and tiles (docs/web.md)

@@ -26,6 +26,13 @@ public sealed class SecurityOptions
     /// <summary>Anonymous requests (the QR parcel page and its images) per client address per minute.</summary>
     public int PublicPermitsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Reverse proxies (addresses or CIDR networks, e.g. "10.0.0.5" or "10.0.0.0/24") whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed. Empty (the default): the headers are ignored, so a client cannot pick the address
+    /// that audit entries and rate limits see.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Argon2id memory cost in KiB for new password hashes; raise it and hashes are upgraded at the next login.</summary>
     public int PasswordMemoryKiB { get; set; } = Gengbao.Security.Passwords.PasswordHasher.DefaultMemoryKiB;
 

@@ -5,6 +5,7 @@ using Gengbao.Storage.OneMap;
 using Gengbao.Storage.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
@@ -47,6 +48,7 @@ public static class SecurityServices
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdmin, Roles.RegionAdmin));
 
         var options = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.Configure<ForwardedHeadersOptions>(forwarded => TrustProxies(forwarded, options.TrustedProxies));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -63,6 +65,8 @@ public static class SecurityServices
     public static void UseGengbaoSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The client address (audit, rate limits, clue abuse limits) from a trusted proxy's X-Forwarded-For; first of all.
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
     }
 
@@ -75,6 +79,30 @@ public static class SecurityServices
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<ReadOnlyRoleMiddleware>();
+    }
+
+    /// <summary>Believes forwarded headers from the configured proxies only (ASP.NET Core trusts loopback by default).</summary>
+    private static void TrustProxies(ForwardedHeadersOptions forwarded, IReadOnlyList<string> proxies)
+    {
+        forwarded.ForwardedHeaders = proxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        forwarded.ForwardLimit = 1;
+        foreach (var proxy in proxies)
+        {
+            if (System.Net.IPNetwork.TryParse(proxy, out var network))
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(proxy, out var address))
+            {
+                forwarded.KnownProxies.Add(address);
+            }
+            else
+            {
+                throw new InvalidOperationException($"{SecurityOptions.Section}:TrustedProxies: '{proxy}' is neither an IP address nor a CIDR network");
+            }
+        }
     }
 
     private static DataScope RequestScope(IServiceProvider services) =>
