@@ -34,6 +34,7 @@ public static class SecurityServices
         services.AddSingleton(sp => new AccountStore(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton(sp => new SessionStore(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddHostedService<AuditAnchoring>();
         services.AddSingleton(sp => new PublicParcelQuery(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new PublicRegionQuery(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<LoginService>();

@@ -58,25 +58,42 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         return seq;
     }
 
-    /// <summary>Walks the whole chain in seq order; returns the entry count and the first break, or null when whole.</summary>
-    public async Task<(long Entries, AuditBreak? Break)> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <summary>The last entry's seq and hash (the chain head), or null when the log is empty.</summary>
+    public async Task<AuditAnchor?> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT seq, hash, now() FROM audit_log ORDER BY seq DESC LIMIT 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new AuditAnchor(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2))
+            : null;
+    }
+
+    /// <summary>
+    /// Walks the whole chain in seq order, also against <paramref name="anchors"/> kept outside the database when
+    /// given; returns the entry count and the first break, or null when whole.
+    /// </summary>
+    public async Task<(long Entries, AuditBreak? Break)> VerifyAsync(AuditAnchorCheck? anchors = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             "SELECT seq, at, actor, role, ip, action, target, detail::text, prev_hash, hash FROM audit_log ORDER BY seq", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         long count = 0;
+        long last = 0;
         var walker = new AuditChainWalker();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             count++;
             var entry = new AuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTime>(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetString(6), reader.GetString(7));
-            if (walker.Next(entry, reader.GetString(8), reader.GetString(9)) is { } broken)
+            var hash = reader.GetString(9);
+            if ((walker.Next(entry, reader.GetString(8), hash) ?? anchors?.Entry(entry.Seq, hash)) is { } broken)
             {
                 return (count, broken);
             }
+            last = entry.Seq;
         }
-        return (count, null);
+        return (count, anchors?.End(last));
     }
 }

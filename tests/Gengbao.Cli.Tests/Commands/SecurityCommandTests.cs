@@ -74,6 +74,75 @@ public sealed class SecurityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AnchorsOutsideTheDatabaseRevealADeletedTailAndARewrittenChain()
+    {
+        var database = await ThrowawayCluster.CreateDatabaseAsync("clianchor");
+        var anchors = Path.Combine(_work, "anchors.tsv");
+        for (var i = 1; i <= 4; i++)
+        {
+            AssertOk(await GengbaoProcess.RunWithInputAsync(database, "Some-Password-2026\n",
+                "user", "add", "--username", $"u{i}", "--role", "leader", "--region", "6229", "--password-stdin"));
+        }
+        var anchored = await GengbaoProcess.RunAsync(database, "audit", "anchor", "--anchors", anchors);
+        AssertOk(anchored);
+        Assert.Contains("anchored seq 4 ", anchored.Stdout);
+        var intact = await GengbaoProcess.RunAsync(database, "audit", "verify", "--anchors", anchors);
+        AssertOk(intact);
+        Assert.Contains("audit chain intact: 4 entries (1 anchors", intact.Stdout);
+
+        // Rewrite entry 2 and re-hash every entry after it with SM3: the chain alone is whole again...
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using (var off = new NpgsqlCommand("SET session_replication_role = replica; UPDATE audit_log SET target = 'someone-else' WHERE seq = 2", connection))
+            {
+                await off.ExecuteNonQueryAsync();
+            }
+            var rows = new List<Gengbao.Security.Audit.AuditEntry>();
+            await using (var read = new NpgsqlCommand("SELECT seq, at, actor, role, ip, action, target, detail::text FROM audit_log ORDER BY seq", connection))
+            await using (var reader = await read.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    rows.Add(new(reader.GetInt64(0), reader.GetFieldValue<DateTime>(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                        reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+                }
+            }
+            var previous = Gengbao.Security.Audit.AuditChain.Genesis;
+            foreach (var entry in rows)
+            {
+                var hash = Gengbao.Security.Audit.AuditChain.Hash(entry, previous);
+                await using var write = new NpgsqlCommand("UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3", connection);
+                write.Parameters.AddWithValue(previous);
+                write.Parameters.AddWithValue(hash);
+                write.Parameters.AddWithValue(entry.Seq);
+                await write.ExecuteNonQueryAsync();
+                previous = hash;
+            }
+        }
+        AssertOk(await GengbaoProcess.RunAsync(database, "audit", "verify", "--anchors", Path.Combine(_work, "no-anchors.tsv")));
+        // ...but not against the anchor written before.
+        var rewritten = await GengbaoProcess.RunAsync(database, "audit", "verify", "--anchors", anchors);
+        Assert.Equal(2, rewritten.ExitCode);
+        Assert.Contains("broken at seq 4: hash differs from the anchor", rewritten.Stderr);
+
+        // A deleted tail leaves a whole but shorter chain; the anchor names what is gone.
+        var tail = await ThrowawayCluster.CreateDatabaseAsync("cliancho2");
+        var tailAnchors = Path.Combine(_work, "tail-anchors.tsv");
+        for (var i = 1; i <= 3; i++)
+        {
+            AssertOk(await GengbaoProcess.RunWithInputAsync(tail, "Some-Password-2026\n",
+                "user", "add", "--username", $"t{i}", "--role", "leader", "--region", "6229", "--password-stdin"));
+        }
+        AssertOk(await GengbaoProcess.RunAsync(tail, "audit", "anchor", "--anchors", tailAnchors));
+        await ScalarAsync(tail, "SET session_replication_role = replica; DELETE FROM audit_log WHERE seq = 3");
+        AssertOk(await GengbaoProcess.RunAsync(tail, "audit", "verify", "--anchors", Path.Combine(_work, "no-anchors.tsv")));
+        var truncated = await GengbaoProcess.RunAsync(tail, "audit", "verify", "--anchors", tailAnchors);
+        Assert.Equal(2, truncated.ExitCode);
+        Assert.Contains("the log ends at seq 2 but entry 3 was anchored", truncated.Stderr);
+    }
+
+    [Fact]
     public async Task BackupRestoresIntoANewDatabaseWithEqualContents()
     {
         var source = await ThrowawayCluster.CreateDatabaseAsync("clibackup");
