@@ -97,6 +97,7 @@ public static class GengbaoServer
         app.MapPatrolApi();
         app.MapCaseApi();
         app.MapPublicClueApi();
+        app.MapPortalApi(); // the public portal's editable content (docs/web.md)
         app.MapTileApi();
         app.MapOneMapToolsApi();
         app.MapOgcFeaturesApi(); // OGC API - Features at /ogc (docs/exchange.md)
