@@ -128,4 +128,39 @@ public sealed class AdminPageTests(WebFixture fixture)
         await session.Page.ClickAsync("#roster-form button[type=submit]");
         await session.Page.WaitForFunctionAsync($"() => (window.__gengbao.rosterDone ?? 0) > {done}");
     }
+
+    [Fact]
+    public async Task Admin_publishes_a_portal_article_and_the_public_portal_shows_it()
+    {
+        var title = $"测试负面清单{Guid.NewGuid():N}"[..14];
+        await using (var session = await PageSession.OpenAsync(fixture, 1366))
+        {
+            var page = session.Page;
+            await session.GotoAndWaitReadyAsync("/admin.html");
+            await page.ClickAsync(".tabs button[data-tab='portal']");
+            await page.WaitForFunctionAsync("() => (window.__gengbao.portalLoaded ?? 0) > 0");
+            Assert.Equal(await fixture.ScalarAsync<long>("SELECT count(*) FROM portal_article"), await page.Locator("#portal-rows tr").CountAsync());
+            await page.SelectOptionAsync("#p-kind", "negative_list");
+            await page.FillAsync("#p-title", title);
+            await page.FillAsync("#p-issuer", "县农业农村局");
+            await page.FillAsync("#p-points", "禁止在耕地上堆放建筑垃圾。\n\n禁止在永久基本农田上建设光伏板。");
+            await page.FillAsync("#p-tags", "负面清单，光伏");
+            await page.ClickAsync("#portal-form button[type=submit]");
+            await page.Locator("#portal-rows tr", new() { HasText = title }).WaitForAsync();
+            Assert.StartsWith("已保存", await page.InnerTextAsync("#portal-result"));
+            await session.ScreenshotAsync("admin-portal-content");
+            session.AssertNoErrors();
+        }
+        var stored = (await fixture.RowsAsync($"SELECT kind, cardinality(points), published FROM portal_article WHERE title = '{title}'")).Single();
+        Assert.Equal(("negative_list", 2, true), ((string)stored[0], (int)stored[1], (bool)stored[2]));
+
+        await using var citizen = await PageSession.OpenAsync(fixture, 390, signedIn: false);
+        await citizen.Page.GotoAsync("/portal.html");
+        await citizen.Page.FillAsync("#policy-query", "光伏");
+        var item = citizen.Page.Locator("#policy-list > li", new() { HasText = title });
+        await item.WaitForAsync();
+        Assert.Contains("禁止在永久基本农田上建设光伏板。", await item.InnerTextAsync());
+        await citizen.ScreenshotAsync("portal-article-phone");
+        citizen.AssertNoErrors();
+    }
 }

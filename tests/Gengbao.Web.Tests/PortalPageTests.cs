@@ -18,8 +18,17 @@ public sealed class PortalPageTests(WebFixture fixture)
     {
         await using var session = await PageSession.OpenAsync(fixture, 1280, signedIn: false);
         await session.Page.GotoAsync("/portal.html");
+        // The articles come from the server (editable by admins): every published one is listed.
+        var published = await fixture.ScalarAsync<long>("SELECT count(*) FROM portal_article WHERE published");
+        await session.Page.WaitForFunctionAsync($"() => document.querySelectorAll('#policy-list > li').length === {published}");
         var all = await session.Page.Locator("#policy-list > li").CountAsync();
         Assert.True(all >= 8, $"{all} policies listed");
+        // The negative-list chip keeps only negative-list entries.
+        await session.Page.ClickAsync("#policy-kinds [data-kind='negative_list']");
+        var negative = await fixture.ScalarAsync<long>("SELECT count(*) FROM portal_article WHERE published AND kind = 'negative_list'");
+        Assert.Equal(negative, await session.Page.Locator("#policy-list > li").CountAsync());
+        Assert.All(await session.Page.Locator("#policy-list > li p").AllInnerTextsAsync(), text => Assert.StartsWith("负面清单", text));
+        await session.Page.ClickAsync("#policy-kinds [data-kind='']");
         await session.Page.FillAsync("#policy-query", "永久基本农田 建房");
         var items = await session.Page.Locator("#policy-list > li").AllInnerTextsAsync();
         Assert.InRange(items.Count, 1, all - 1);

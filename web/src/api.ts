@@ -40,6 +40,16 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** PUT or DELETE with an optional JSON body; the parsed answer, or null for 204 No Content. */
+export async function sendJson<T>(method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
+  const response = await request(path, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  return response.status === 204 ? null : ((await response.json()) as T);
+}
+
 /** Vector-tile URL template for OpenLayers ({z}/{x}/{y} filled in by the tile grid). */
 export function tileUrl(layer: string, year: number | undefined): string {
   return `/tiles/${layer}/{z}/{x}/{y}.mvt${year === undefined ? '' : `?year=${year}`}`;

@@ -3,10 +3,11 @@ import '../styles/admin.css';
 import { ApiError, getJson, postJson } from '../api';
 import { escapeHtml } from '../format';
 import { installHook } from '../testHook';
+import { initPortalContent } from './portalContent';
 
 /**
  * 管理控制台 (docs/web.md): accounts (list, create tied to a region and role, disable), the field-manager roster
- * import with its row-by-row problems, and the screening and comparison job queues. For system and region admins;
+ * import with its row-by-row problems, the screening and comparison job queues, and the public portal's content. For system and region admins;
  * the server enforces the same (policy "admin", region checks, row-level security).
  */
 const hook = installHook('admin');
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
       for (const t of document.querySelectorAll<HTMLButtonElement>('.tabs button')) t.setAttribute('aria-selected', String(t === tab));
       for (const p of document.querySelectorAll<HTMLElement>('.tab-panel')) p.hidden = p.id !== `tab-${tab.dataset.tab}`;
       if (tab.dataset.tab === 'jobs') void loadJobs(me.regionCode);
+      if (tab.dataset.tab === 'portal') void loadPortal().catch((err: unknown) => say('portal-result', `加载失败：${message(err)}`, true));
     });
   }
   $('user-form').addEventListener('submit', (e) => { e.preventDefault(); void createUser(me); });
@@ -159,6 +161,7 @@ async function main(): Promise<void> {
       if (err instanceof ApiError) throw err;
     }).then(() => loadUsers(me)).catch((err: unknown) => say('user-result', `未停用：${message(err)}`, true));
   });
+  const loadPortal = initPortalContent(say, message, me.regionCode, () => { hook.portalLoaded = (hook.portalLoaded as number | undefined ?? 0) + 1; });
   $('roster-form').addEventListener('submit', (e) => { e.preventDefault(); void importRoster(); });
   $('screen-form').addEventListener('submit', (e) => {
     e.preventDefault();

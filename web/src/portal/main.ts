@@ -11,7 +11,7 @@ import { fromLonLat, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 import { defaults as defaultControls, ScaleLine } from 'ol/control';
-import { searchPolicies } from './policies';
+import { type Article, type ArticleKind, kindLabels, loadArticles, searchArticles } from './policies';
 
 // The public portal (公众服务): policy look-up, clue reporting and status look-up, all without an account. It calls
 // only the anonymous endpoints (/api/public/...), so it never redirects to sign in.
@@ -57,8 +57,11 @@ for (const button of tabs) {
 
 // ---- policies ------------------------------------------------------------------------------------------------
 
+let articles: Article[] = [];
+let kindFilter: ArticleKind | null = null;
+
 function renderPolicies(): void {
-  const found = searchPolicies($<HTMLInputElement>('policy-query').value);
+  const found = searchArticles(articles, $<HTMLInputElement>('policy-query').value, kindFilter);
   const list = $('policy-list');
   list.replaceChildren(...found.map((p) => {
     const item = document.createElement('li');
@@ -66,7 +69,7 @@ function renderPolicies(): void {
     title.textContent = p.title;
     const meta = document.createElement('p');
     meta.className = 'portal-muted';
-    meta.textContent = `${p.issuer} · ${p.year} 年 · ${p.tags.join('、')}`;
+    meta.textContent = [kindLabels[p.kind], p.issuer, p.year === null ? '' : `${p.year} 年`, p.tags.join('、')].filter((t) => t !== '').join(' · ');
     const points = document.createElement('ul');
     points.replaceChildren(...p.points.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
     item.append(title, meta, points);
@@ -74,6 +77,21 @@ function renderPolicies(): void {
   }));
   $('policy-count').textContent = `共 ${found.length} 条`;
 }
+for (const chip of Array.from(document.querySelectorAll<HTMLButtonElement>('#policy-kinds [data-kind]'))) {
+  chip.addEventListener('click', () => {
+    kindFilter = chip.dataset.kind === '' ? null : (chip.dataset.kind as ArticleKind);
+    for (const other of Array.from(document.querySelectorAll<HTMLButtonElement>('#policy-kinds [data-kind]'))) {
+      other.setAttribute('aria-pressed', String(other === chip));
+    }
+    renderPolicies();
+  });
+}
+loadArticles().then((loaded) => {
+  articles = loaded;
+  renderPolicies();
+}).catch((error: unknown) => {
+  $('policy-count').textContent = error instanceof Error ? error.message : String(error);
+});
 $<HTMLInputElement>('policy-query').addEventListener('input', renderPolicies);
 
 // ---- report --------------------------------------------------------------------------------------------------
@@ -248,6 +266,5 @@ function renderMine(): void {
   }));
 }
 
-renderPolicies();
 const requested = location.hash.slice(1);
 show(['policies', 'report', 'track'].includes(requested) ? requested : 'policies');
