@@ -187,6 +187,62 @@ public sealed class FieldAppTests(WebFixture fixture)
     }
 
     /// <summary>Moves the phone ~15 m north-east per step and waits until the app has stored the fix.</summary>
+    [Fact]
+    public async Task Shows_the_parcel_under_the_phone_and_opens_a_warning_post_qr_code()
+    {
+        await fixture.EnsurePatrolTasksAsync();
+        var task = (await fixture.RowsAsync("""
+            SELECT t.id, t.cell_code, ST_X(ST_PointOnSurface(d.geom_4490)), ST_Y(ST_PointOnSurface(d.geom_4490)), d.spatial_code
+            FROM patrol_task t
+            JOIN admin_unit a ON a.code = t.cell_code AND a.year = (SELECT max(year) FROM admin_unit)
+            JOIN LATERAL (SELECT geom_4490, spatial_code FROM dltb WHERE year = a.year AND ST_Within(geom_4490, a.geom_4490)
+                          ORDER BY area_m2 DESC LIMIT 1) d ON true
+            WHERE t.cell_level = 5 AND t.state = 'pending' AND t.due_at > now() + interval '1 day'
+              AND NOT EXISTS (SELECT 1 FROM track_batch b WHERE b.task_id = t.id)
+            ORDER BY t.cell_code LIMIT 1
+            """)).Single();
+        var (taskId, village, lon, lat, expectedCode) = ((long)task[0], (string)task[1], (double)task[2], (double)task[3], (string)task[4]);
+        var username = $"field-{Guid.NewGuid():N}"[..16];
+        var password = await fixture.CreateUserAsync(username, "field_manager", village, "扫码田管员");
+        await using var session = await PageSession.OpenAsync(fixture, 390, signedIn: false, configure: o =>
+        {
+            o.Permissions = ["geolocation"];
+            o.Geolocation = new Geolocation { Longitude = (float)lon, Latitude = (float)lat, Accuracy = 5 };
+        });
+        var page = session.Page;
+        await session.GotoAndWaitReadyAsync("/field.html");
+        await page.FillAsync("#field-username", username);
+        await page.FillAsync("#field-password", password);
+        await page.ClickAsync("#field-login button[type=submit]");
+        var card = page.Locator($"li[data-task-id='{taskId}']");
+        await card.WaitForAsync();
+
+        // A photo that holds no QR code is answered, not ignored.
+        await page.SetInputFilesAsync("#qr-file", new FilePayload { Name = "blank.jpg", MimeType = "image/jpeg", Buffer = Photo });
+        await page.WaitForFunctionAsync("() => document.getElementById('qr-status').classList.contains('error')");
+        var refusal = await page.InnerTextAsync("#qr-status");
+        Assert.True(refusal.StartsWith("未识别", StringComparison.Ordinal) || refusal.StartsWith("无法读取照片", StringComparison.Ordinal), refusal);
+
+        // Patrolling: the land-use patch under the phone, with its spatial code, from the tiles on the map.
+        await card.Locator("button.task-start").ClickAsync();
+        await page.Locator("#view-patrol").WaitForAsync();
+        await page.WaitForFunctionAsync("() => typeof window.__gengbao.parcelCode === 'string'", null, new() { Timeout = 20_000 });
+        Assert.Equal(expectedCode, await session.EvalAsync<string>("() => window.__gengbao.parcelCode"));
+        Assert.Contains(expectedCode, await page.InnerTextAsync("#patrol-parcel"));
+        await session.ScreenshotAsync("field-parcel");
+        await page.ClickAsync("#btn-stop");
+        await page.Locator("#view-tasks").WaitForAsync();
+
+        // The QR code printed on the parcel's warning post, photographed: the app opens the parcel page.
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var qr = await http.GetByteArrayAsync($"/api/onemap/parcels/{expectedCode}/qr.png");
+        await page.SetInputFilesAsync("#qr-file", new FilePayload { Name = "post.png", MimeType = "image/png", Buffer = qr });
+        await page.WaitForURLAsync($"**/p/{expectedCode}");
+        Assert.Contains(expectedCode, await page.InnerTextAsync("body"));
+        await session.ScreenshotAsync("field-qr-parcel");
+        session.AssertNoErrors();
+    }
+
     private static async Task RecordAsync(PageSession session, List<(double Lon, double Lat)> positions, int step, double lon0, double lat0, bool initial = false)
     {
         // The first fix comes by itself when the patrol starts (the context's initial position).

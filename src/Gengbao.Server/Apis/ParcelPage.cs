@@ -35,7 +35,7 @@ internal static class ParcelPage
         var html = new StringBuilder();
         html.Append($$"""
             <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-            <title>空间码 {{e(code)}} · 耕保</title>
+            <title>空间码 {{e(code)}} · 耕保</title><link rel="icon" type="image/svg+xml" href="/favicon.svg">
             <style>{{Style}}</style></head><body>
             <header><h1>耕保 · 地块空间码</h1><div class="code">{{e(code)}}</div></header><main>
             """);

@@ -2,6 +2,7 @@ import Feature from 'ol/Feature';
 import type Map from 'ol/Map';
 import { LineString, Point, Polygon } from 'ol/geom';
 import Draw from 'ol/interaction/Draw';
+import type BaseLayer from 'ol/layer/Base';
 import VectorLayer from 'ol/layer/Vector';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
@@ -10,8 +11,8 @@ import { createMap } from '../map/createMap';
 import { createLayers } from '../map/layers';
 
 /**
- * The patrol map: admin units from the server's tiles when online (nothing else is needed to patrol), the track
- * recorded on this phone, the current position, and a polygon drawn for a finding.
+ * The patrol map: admin units and land-use patches from the server's tiles when online (nothing else is needed to
+ * patrol), the track recorded on this phone, the current position, and a polygon drawn for a finding.
  */
 export class FieldMap {
   private readonly map: Map;
@@ -19,12 +20,20 @@ export class FieldMap {
   private readonly here = new Feature<Point>();
   private readonly drawn = new VectorSource();
   private draw: Draw | null = null;
+  private parcels: BaseLayer | null = null;
 
   constructor(target: HTMLElement) {
     this.map = createMap(target, null);
-    const { layers, base } = createLayers(undefined, ['admin']);
+    // Admin units and, close up, the land-use patches with their spatial codes (the parcel under the phone).
+    const { layers, base } = createLayers(undefined, ['admin', 'dltb']);
     this.map.addLayer(base);
-    for (const l of layers) this.map.addLayer(l.layer);
+    for (const l of layers) {
+      if (l.id === 'dltb') {
+        l.layer.setVisible(true);
+        this.parcels = l.layer;
+      }
+      this.map.addLayer(l.layer);
+    }
     this.map.addLayer(new VectorLayer({
       source: new VectorSource({ features: [new Feature(this.track), this.here] }),
       zIndex: 50,
@@ -48,6 +57,21 @@ export class FieldMap {
     this.track.appendCoordinate(c);
     this.here.setGeometry(new Point(c));
     this.map.getView().setCenter(c);
+  }
+
+  /** The land-use patch drawn under a position (from the tiles on screen), or null offline or between patches. */
+  parcelAt(lon: number, lat: number): { spatialCode: string; dlmc: string } | null {
+    const parcels = this.parcels;
+    if (!parcels) return null;
+    const pixel = this.map.getPixelFromCoordinate(fromLonLat([lon, lat]));
+    if (!pixel) return null;
+    let found: { spatialCode: string; dlmc: string } | null = null;
+    this.map.forEachFeatureAtPixel(pixel, (feature) => {
+      const code = feature.get('spatial_code') as string | undefined;
+      if (code) found = { spatialCode: code, dlmc: String(feature.get('dlmc') ?? '') };
+      return found !== null;
+    }, { layerFilter: (layer) => layer === parcels, hitTolerance: 0 });
+    return found;
   }
 
   clearTrack(): void {

@@ -3,6 +3,7 @@ import '../styles/base.css';
 import '../styles/field.css';
 import { installHook } from '../testHook';
 import { FieldMap } from './fieldMap';
+import { decodeQr, spatialCodeOf } from './qrScan';
 import { fieldFetch, loadSession, NotSignedIn, signIn, signOut, type FieldUser } from './session';
 import { addFix, addOutbox, getValue, sealBatches, setValue, type Fix, type FindingPhoto } from './store';
 import { SyncQueue, type SyncState } from './sync';
@@ -124,8 +125,51 @@ async function onFix(position: GeolocationPosition): Promise<void> {
   $('patrol-accuracy').textContent = Number.isFinite(accuracy) ? accuracy.toFixed(0) : '—';
   $('gps-status').textContent = `最新定位 ${new Date(time).toLocaleTimeString('zh-CN')}`;
   map?.addFix(lon, lat);
+  showParcelAt(lon, lat);
   const state = await sync.refresh();
   if (navigator.onLine && state.points >= 10) void sync.request();
+}
+
+/** The patch under the latest fix, once the map has drawn there (tiles need the network; offline it stays hidden). */
+let parcelLookup = 0;
+function showParcelAt(lon: number, lat: number, attempt = 0, lookup = ++parcelLookup): void {
+  window.setTimeout(() => {
+    if (lookup !== parcelLookup) return; // a newer fix asks instead
+    const parcel = map?.parcelAt(lon, lat) ?? null;
+    if (parcel === null && attempt < 8 && navigator.onLine) {
+      showParcelAt(lon, lat, attempt + 1, lookup); // the tiles there may still be loading
+      return;
+    }
+    const line = $('patrol-parcel');
+    line.hidden = parcel === null;
+    if (parcel) line.textContent = `所在地块：${parcel.dlmc}　空间码 ${parcel.spatialCode}`;
+    hook.parcelCode = parcel?.spatialCode ?? null;
+  }, 600);
+}
+
+// ---- warning-post QR codes -----------------------------------------------------------------------------------
+
+/** A photo of a warning post's QR code opens its parcel page (空间码 → /p/{code}). */
+async function scanQr(file: File): Promise<void> {
+  const status = $('qr-status');
+  status.hidden = false;
+  status.classList.remove('error');
+  status.textContent = '正在识别二维码…';
+  try {
+    const text = await decodeQr(file);
+    const code = text === null ? null : spatialCodeOf(text);
+    hook.qrText = text;
+    if (code === null) {
+      status.classList.add('error');
+      status.textContent = text === null ? '未识别到二维码：请对准警示牌上的二维码重新拍摄' : `不是本平台的空间码：${text}`;
+      return;
+    }
+    status.textContent = `空间码 ${code}，正在打开地块…`;
+    location.assign(`/p/${encodeURIComponent(code)}`);
+  } catch (e) {
+    status.classList.add('error');
+    status.textContent = `无法读取照片：${(e as Error).message}`;
+  }
 }
 
 async function stopPatrol(): Promise<void> {
@@ -227,6 +271,12 @@ async function main(): Promise<void> {
     })();
   });
   $('btn-refresh').addEventListener('click', () => void showTasks());
+  $<HTMLInputElement>('qr-file').addEventListener('change', (e) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void scanQr(file);
+  });
   $('btn-logout').addEventListener('click', () => void signOut().then(() => { user = null; show('login'); }));
   $('btn-stop').addEventListener('click', () => void stopPatrol());
   $('btn-finding').addEventListener('click', openFinding);
