@@ -21,6 +21,7 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     CaseCommands.Create(),
     UserCommand.Create(),
     AuditCommand.Create(),
+    KeysCommand.Create(),
     BackupCommand.CreateBackup(),
     BackupCommand.CreateRestore(),
     ExchangeCommand.Create(),

@@ -44,11 +44,60 @@ public static class FieldKeyFile
                 // Another process created it first; use theirs.
             }
         }
+        return Load(directory);
+    }
+
+    /// <summary>
+    /// The key ring in <paramref name="directory"/>: <c>field-sm4.key</c> is key 0, <c>field-sm4.key.N</c> key N
+    /// (added by <see cref="AddKey"/> at each rotation); new values are sealed with the highest.
+    /// </summary>
+    public static FieldCipher Load(string directory)
+    {
+        var keys = new List<(byte, byte[])> { (0, ReadKey(Path.Combine(directory, FileName))) };
+        foreach (var path in Directory.EnumerateFiles(directory, FileName + ".*"))
+        {
+            if (byte.TryParse(Path.GetExtension(path).TrimStart('.'), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+            {
+                keys.Add((id, ReadKey(path)));
+            }
+        }
+        return new FieldCipher(keys);
+    }
+
+    /// <summary>
+    /// Writes a new random key as the next id (mode 0600, flushed to disk) and returns the ring with it. Old keys stay:
+    /// backups taken before a rotation hold values sealed with them.
+    /// </summary>
+    public static FieldCipher AddKey(string? directory = null)
+    {
+        directory ??= DefaultDirectory;
+        var current = LoadOrCreate(directory);
+        if (current.CurrentKeyId == byte.MaxValue)
+        {
+            throw new InvalidOperationException($"{directory} already holds {byte.MaxValue + 1} field keys");
+        }
+        var path = Path.Combine(directory, $"{FileName}.{current.CurrentKeyId + 1}");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var stream = new FileStream(path, options))
+        {
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(FieldCipher.KeySize))));
+            stream.Flush(flushToDisk: true);
+        }
+        return Load(directory);
+    }
+
+    private static byte[] ReadKey(string path)
+    {
         var text = File.ReadAllText(path).Trim();
         if (text.Length != FieldCipher.KeySize * 2)
         {
             throw new InvalidOperationException($"{path} does not hold a {FieldCipher.KeySize}-byte key as hex");
         }
-        return new FieldCipher(Convert.FromHexString(text));
+        return Convert.FromHexString(text);
     }
 }

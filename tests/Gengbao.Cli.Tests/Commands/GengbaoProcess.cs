@@ -11,7 +11,11 @@ public static class GengbaoProcess
     public static Task<Outcome> RunAsync(string? database, params string[] args) => RunWithInputAsync(database, null, args);
 
     /// <summary>Runs with <paramref name="stdin"/> written to standard input (e.g. <c>--password-stdin</c>).</summary>
-    public static async Task<Outcome> RunWithInputAsync(string? database, string? stdin, params string[] args)
+    public static Task<Outcome> RunWithInputAsync(string? database, string? stdin, params string[] args) =>
+        RunWithEnvironmentAsync(database, stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>With extra environment variables (e.g. <c>GENGBAO_KEY_DIR</c>, so a test never touches the developer's keys).</summary>
+    public static async Task<Outcome> RunWithEnvironmentAsync(string? database, string? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(SharedData.RepositoryRoot, "gengbao"))
         {
@@ -27,6 +31,10 @@ public static class GengbaoProcess
         if (database is not null)
         {
             start.Environment["GENGBAO_DB"] = database;
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
         using var process = Process.Start(start)!;
         if (stdin is not null)

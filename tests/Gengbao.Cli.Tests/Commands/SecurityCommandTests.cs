@@ -143,6 +143,63 @@ public sealed class SecurityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task KeyRotationReSealsEveryPersonalFieldAndKeepsPhoneLookupsWorking()
+    {
+        var database = await ThrowawayCluster.CreateDatabaseAsync("clikeys");
+        AssertOk(await GengbaoProcess.RunAsync(database, "import", SharedData.SampleGeoPackage, "--year", "2024"));
+        var keys = Path.Combine(_work, "keys");
+        var environment = new Dictionary<string, string> { ["GENGBAO_KEY_DIR"] = keys };
+        var village = await ScalarAsync(database, "SELECT min(code) FROM admin_unit WHERE level = 5");
+        var roster = Path.Combine(_work, "roster.csv");
+        await File.WriteAllTextAsync(roster, $"行政区代码,行政区名称,网格层级,角色,姓名,手机号,任期开始,任期结束\n{village},,村,田管员,马轮换,13712345678,2024-01-01,\n");
+        AssertOk(await GengbaoProcess.RunWithEnvironmentAsync(database, null, environment, "roster", "import", roster));
+        var before = Gengbao.Storage.Security.FieldKeyFile.Load(keys);
+        Assert.Equal(0, before.CurrentKeyId);
+
+        var rotated = await GengbaoProcess.RunWithEnvironmentAsync(database, null, environment, "keys", "rotate");
+        AssertOk(rotated);
+        Assert.Contains("patrol_roster.phone_enc: 1 values re-sealed, phone_index recomputed", rotated.Stdout);
+        var ring = Gengbao.Storage.Security.FieldKeyFile.Load(keys);
+        Assert.Equal(1, ring.CurrentKeyId);
+        Assert.True(File.Exists(Path.Combine(keys, "field-sm4.key"))); // the old key stays for older backups
+
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("SELECT person_name_enc, phone_enc, phone_index FROM patrol_roster WHERE cell_code = $1", connection);
+        read.Parameters.AddWithValue(village);
+        await using var reader = await read.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var name = reader.GetFieldValue<byte[]>(0);
+        Assert.Equal((2, 1), (name[0], name[1])); // sealed with key 1 now
+        Assert.Equal("马轮换", ring.Decrypt(name, Gengbao.Storage.Patrol.RosterSealing.NameContext));
+        Assert.Throws<System.Security.Cryptography.CryptographicException>(() => before.Decrypt(name, Gengbao.Storage.Patrol.RosterSealing.NameContext));
+        Assert.Equal(Gengbao.Storage.Patrol.RosterSealing.PhoneIndex(ring, "13712345678"), reader.GetFieldValue<byte[]>(2));
+        Assert.Equal("1", await ScalarAsync(database, "SELECT count(*) FROM audit_log WHERE action = 'cli keys rotate'"));
+    }
+
+    [Fact]
+    public async Task EverySealedColumnOfTheSchemaIsReSealedByRotation()
+    {
+        var database = await ThrowawayCluster.CreateDatabaseAsync("clisealed");
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("""
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND data_type = 'bytea' AND column_name LIKE '%\_enc' ORDER BY 1
+            """, connection);
+        var columns = new List<string>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+        Assert.NotEmpty(columns);
+        Assert.Equal(columns, Gengbao.Storage.Security.FieldKeyRotation.Columns.Select(c => $"{c.Table}.{c.Column}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task BackupRestoresIntoANewDatabaseWithEqualContents()
     {
         var source = await ThrowawayCluster.CreateDatabaseAsync("clibackup");

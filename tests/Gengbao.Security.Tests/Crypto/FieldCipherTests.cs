@@ -66,4 +66,28 @@ public sealed class FieldCipherTests
         Assert.NotEqual(index, cipher.BlindIndex("13812341234", "app_user.phone"));
         Assert.NotEqual(index, new FieldCipher(new byte[16]).BlindIndex("13812341234", "patrol_roster.phone"));
     }
+
+    [Fact]
+    public void A_rotated_ring_encrypts_with_the_newest_key_and_still_opens_older_values()
+    {
+        var first = new FieldCipher(Key);
+        var old = first.Encrypt("13812341234", "contact.phone");
+        Assert.Equal(1, old[0]); // the first key keeps the original layout
+        var second = Convert.FromHexString("00112233445566778899aabbccddeeff");
+        var ring = new FieldCipher([(0, Key), (1, second)]);
+        Assert.Equal(1, ring.CurrentKeyId);
+        var fresh = ring.Encrypt("13812341234", "contact.phone");
+        Assert.Equal((2, 1), (fresh[0], fresh[1]));
+        Assert.Equal(1, FieldCipher.KeyIdOf(fresh));
+        Assert.Equal(0, FieldCipher.KeyIdOf(old));
+        Assert.Equal("13812341234", ring.Decrypt(old, "contact.phone"));
+        Assert.Equal("13812341234", ring.Decrypt(fresh, "contact.phone"));
+        // Only the new key opens the new value; a ring without it names the missing key.
+        Assert.Equal("13812341234", new FieldCipher([(1, second)]).Decrypt(fresh, "contact.phone"));
+        var missing = Assert.Throws<CryptographicException>(() => first.Decrypt(fresh, "contact.phone"));
+        Assert.Contains("field key 1", missing.Message);
+        // The blind index follows the current key.
+        Assert.NotEqual(first.BlindIndex("13812341234", "p"), ring.BlindIndex("13812341234", "p"));
+        Assert.Equal(new FieldCipher(second).BlindIndex("13812341234", "p"), ring.BlindIndex("13812341234", "p"));
+    }
 }
