@@ -27,8 +27,12 @@ namespace Gengbao.Geo.Overlay;
 public sealed class PolygonIntersectionArea
 {
     private readonly double _ox, _oy;
-    private readonly Rings _a = new();
-    private readonly Rings _b = new();
+    // B's rings are scratch space, reused by every instance on the thread: one patch meets dozens of features.
+    [ThreadStatic]
+    private static Rings? t_scratch;
+
+    private readonly Rings _a = new(16);
+    private readonly Rings _b = t_scratch ??= new Rings(64);
     private readonly Envelope _envelopeA;
 
     /// <summary>Prepares <paramref name="a"/>; results are moments about (<paramref name="originX"/>, <paramref name="originY"/>).</summary>
@@ -222,10 +226,16 @@ public sealed class PolygonIntersectionArea
     /// <summary>The rings of one geometry in local coordinates: shells counter-clockwise, holes clockwise, no repeated points.</summary>
     private sealed class Rings
     {
-        public double[] X = new double[64], Y = new double[64], Ux = new double[64], Uy = new double[64];
-        public int[] Next = new int[64], Prev = new int[64];
+        public double[] X, Y, Ux, Uy;
+        public int[] Next, Prev;
         public int EdgeCount;
         public double MinX, MaxX, MinY, MaxY, Area;
+
+        public Rings(int capacity)
+        {
+            (X, Y, Ux, Uy) = (new double[capacity], new double[capacity], new double[capacity], new double[capacity]);
+            (Next, Prev) = (new int[capacity], new int[capacity]);
+        }
 
         public void Load(Geometry geometry, double ox, double oy, double shiftX, double shiftY)
         {

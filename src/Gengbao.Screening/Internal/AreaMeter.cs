@@ -22,20 +22,19 @@ internal sealed class AreaMeter(GaussKrugerZone zone, ScreeningAreaMethod method
     public ScreeningAreaMethod Method => method;
 
     /// <summary>
-    /// The ellipsoidal area per planar m² near a patch as a linear density d₀ + dₓ·(x − x₀) + dᵧ·(y − y₀) about
-    /// the origin (x₀, y₀), so that the area of any piece of the patch is <see cref="AreaMoments.Integrate"/> of its
-    /// planar moments. The gradient is the central difference of the density of two 100 m squares 1 km either side;
-    /// d₀ is calibrated so the patch itself gets exactly its measured area. What remains is the curvature of the
-    /// density, about 5·10⁻¹⁴ per m² in a 3° zone, so a piece within 100 m of the origin is off by ~10⁻¹⁰ of its area
-    /// (docs/screening.md).
+    /// The ellipsoidal area per planar m² near a patch as a linear density d₀ + dₓ·(x − x₀) about the origin
+    /// (x₀, y₀), so that the area of any piece of the patch is <see cref="AreaMoments.Integrate"/> of its planar
+    /// moments. The gradient is the central difference of the density of two 100 m squares 1 km either side; d₀ is
+    /// calibrated so the patch itself gets exactly its measured area. Left out: the north–south gradient (the scale of
+    /// a Gauss–Krüger zone varies with latitude only through the radius of curvature, ~10⁻¹³ per m, 10⁻¹¹ of a
+    /// piece's area) and the curvature of the density (~5·10⁻¹⁴ per m², 10⁻¹⁰ within 100 m of the origin).
     /// </summary>
     public (double D0, double Dx, double Dy) DensityNear(double originX, double originY, double patchArea, AreaMoments patchPlanar)
     {
         const double Step = 1000;
         var dx = (SquareDensity(originX + Step, originY) - SquareDensity(originX - Step, originY)) / (2 * Step);
-        var dy = (SquareDensity(originX, originY + Step) - SquareDensity(originX, originY - Step)) / (2 * Step);
-        var d0 = (patchArea - (dx * patchPlanar.MomentX) - (dy * patchPlanar.MomentY)) / patchPlanar.Area;
-        return (d0, dx, dy);
+        var d0 = (patchArea - (dx * patchPlanar.MomentX)) / patchPlanar.Area;
+        return (d0, dx, 0);
     }
 
     private double SquareDensity(double cx, double cy)
