@@ -21,7 +21,8 @@ namespace Gengbao.Geo.Overlay;
 /// <para>
 /// Coordinates are taken relative to <c>origin</c> (subtracting nearby coordinates of one zone is exact), so the
 /// terms are of the size of the geometries, not of Gauss–Krüger coordinates (≈ 10⁷ m), and keep full precision.
-/// Inputs must be valid Polygons or MultiPolygons. Not thread-safe: one instance per thread.
+/// Inputs must be valid Polygons or MultiPolygons. Use an instance only on the thread that created it: instances of
+/// one thread share a scratch buffer.
 /// </para>
 /// </summary>
 public sealed class PolygonIntersectionArea

@@ -15,7 +15,9 @@ namespace Gengbao.Screening.Internal;
 /// batch composition. Overlays use <see cref="OverlayNGRobust"/> (what GEOS, and so PostGIS, runs for
 /// ST_Intersection/ST_Union), and only where boundaries meet: exact placement tests (<see cref="PolygonPlacement"/>)
 /// settle disjoint candidates, candidates inside the patch (their own area) and a patch inside a candidate (the
-/// patch's area) without one.
+/// patch's area) without one. With geodesic areas, the farmland pairs whose boundaries meet are measured rather
+/// than overlaid (<see cref="PolygonIntersectionArea"/> and <see cref="AreaMeter.DensityNear"/>; docs/screening.md,
+/// "Measuring an overlap without building it"); approvals are always overlaid.
 /// </summary>
 internal sealed class PatchOverlayOp
 {
@@ -167,8 +169,8 @@ internal sealed class PatchOverlayOp
     /// Area of the patch ∩ feature i, or NaN when they are disjoint; the piece is added to <paramref name="pieces"/>
     /// when not empty. Exact placement tests spare the overlay when the two are disjoint or one lies inside the
     /// other: the piece is then the smaller geometry itself, as ST_Intersection returns it. Only pairs whose
-    /// boundaries meet are overlaid, and in areas-only mode (no <paramref name="pieces"/>) those whose boundaries
-    /// cross only properly are measured without an overlay.
+    /// boundaries meet are overlaid, and in areas-only mode (no <paramref name="pieces"/>) even they are measured
+    /// instead (<see cref="Measure"/>); an overlay remains only where the nudged boundaries still touch.
     /// </summary>
     private double Overlap(ReferenceSet set, int i, List<(Geometry Piece, double Area)>? pieces)
     {
