@@ -30,6 +30,12 @@ public sealed class ScreeningEngine
     public ScreeningRules Rules { get; }
 
     /// <summary>
+    /// Build every overlap piece with OverlayNG, never measure one without building it (the reference path, for
+    /// tests that check the measured areas against it).
+    /// </summary>
+    internal bool OverlaysOnly { get; init; }
+
+    /// <summary>
     /// Screens <paramref name="patches"/> against <paramref name="layers"/> on up to <paramref name="threads"/> threads
     /// and returns one result per patch, in the order of <paramref name="patches"/>. Each patch is computed from its own
     /// candidates only, so the results are identical for every thread count and for every way of cutting the patches
@@ -51,7 +57,7 @@ public sealed class ScreeningEngine
         {
             try
             {
-                results[i] = PatchOverlayOp.Screen(patches[i], index, _meter, Rules);
+                results[i] = PatchOverlayOp.Screen(patches[i], index, _meter, Rules, OverlaysOnly);
             }
             catch (ScreeningInputException e)
             {

@@ -53,23 +53,32 @@ public static class ScreenCommand
     /// </summary>
     public static int Run(string inputPath, string outputPath, ScreeningRunOptions options, CancellationToken cancellationToken = default)
     {
+        var results = Screen(inputPath, options, null, cancellationToken);
+        WholeFile.Write(outputPath, writer => ScreeningCsv.Write(writer, results));
+        return results.Count;
+    }
+
+    /// <summary>
+    /// The results of screening <paramref name="inputPath"/>, unrounded, by the engine <paramref name="engineFor"/> makes
+    /// for the file's zone (default: the reference rule), for tests that compare engine settings on real files.
+    /// </summary>
+    public static IReadOnlyList<PatchScreening> Screen(string inputPath, ScreeningRunOptions options,
+        Func<Geo.Crs.GaussKrugerZone, ScreeningEngine>? engineFor, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Threads < 1 || options.BatchSize < 1)
         {
             throw new ArgumentException("--threads and --batch-size must be at least 1");
         }
         using var source = GeoPackageScreeningSource.Open(inputPath);
-        var engine = new ScreeningEngine(source.Zone);
-        IReadOnlyList<PatchScreening> results;
+        var engine = engineFor?.Invoke(source.Zone) ?? new ScreeningEngine(source.Zone);
         try
         {
-            results = ScreeningPipeline.Run(source, engine, options, cancellationToken);
+            return ScreeningPipeline.Run(source, engine, options, cancellationToken);
         }
         catch (ScreeningInputException e)
         {
             throw source.Explain(e);
         }
-        WholeFile.Write(outputPath, writer => ScreeningCsv.Write(writer, results));
-        return results.Count;
     }
 }
