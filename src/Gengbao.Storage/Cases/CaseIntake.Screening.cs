@@ -100,15 +100,18 @@ public sealed partial class CaseIntake
         var results = new List<IntakeResult>(candidates.Count);
         foreach (var (id, unit, run, reason) in candidates)
         {
-            await using (var update = new NpgsqlCommand("""
-                UPDATE problem_case SET state = $2, code = 'green', judgement = 'legal_with_approval', closed_at = $3, updated_at = $3 WHERE id = $1;
-                UPDATE case_source SET screening_class = 'green' WHERE case_id = $1;
-                """, connection))
+            await using (var update = new NpgsqlCommand(
+                "UPDATE problem_case SET state = $2, code = 'green', judgement = 'legal_with_approval', closed_at = $3, updated_at = $3 WHERE id = $1", connection))
             {
                 update.Parameters.AddWithValue(id);
                 update.Parameters.AddWithValue(CaseNames.Name(pass.To));
                 update.Parameters.AddWithValue(now);
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await using (var sources = new NpgsqlCommand("UPDATE case_source SET screening_class = 'green' WHERE case_id = $1", connection))
+            {
+                sources.Parameters.AddWithValue(id);
+                await sources.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await CaseTasks.CompleteAsync(connection, id, CaseTaskKind.Verification, now, cancellationToken).ConfigureAwait(false);
             var detail = new JsonObject { ["screeningRun"] = run, ["year"] = year }.ToJsonString();
