@@ -23,7 +23,15 @@ public static partial class CaseApi
                 {
                     throw new CaseException(CaseError.Invalid, "send multipart/form-data with the patch file in the field 'file' (.gpkg or a zipped Shapefile .zip)");
                 }
-                var form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxPatchFileBytes }, ct);
+                IFormCollection form;
+                try
+                {
+                    form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxPatchFileBytes }, ct);
+                }
+                catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+                {
+                    throw new CaseException(CaseError.TooLarge, $"the upload is larger than {MaxPatchFileBytes / 1024 / 1024} MB or malformed: {e.Message}");
+                }
                 var file = form.Files.GetFile("file") ?? throw new CaseException(CaseError.Invalid, "the patch file goes in the field 'file'");
                 var name = Path.GetFileName(file.FileName);
                 var extension = Path.GetExtension(name).ToLowerInvariant();
