@@ -9,7 +9,7 @@ namespace Gengbao.Cli.Commands;
 
 /// <summary>
 /// The case loop from the command line (docs/cases.md), as the owner over the same stores as the server:
-/// <c>case intake --region C --year Y</c>, <c>case list</c>, <c>case dossier --id N --out F.zip</c>,
+/// <c>case intake --region C --year Y</c>, <c>case import --file F --source issued|monitoring</c>, <c>case list</c>, <c>case dossier --id N --out F.zip</c>,
 /// <c>case spotcheck --region C --count N --seed S --inspector A [--inspector B …]</c>, <c>case escalate</c>.
 /// </summary>
 internal static class CaseCommands
@@ -24,8 +24,10 @@ internal static class CaseCommands
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
             var results = await new CaseIntake(new OwnerConnections(dataSource), TimeProvider.System).FromScreeningAsync(parse.GetValue(region)!, parse.GetValue(year), ct);
             var created = results.Where(r => r.Outcome == IntakeResult.Created).ToList();
-            Console.WriteLine($"{results.Count} patches taken in: {created.Count} new cases ({created.Count(r => r.State == "closed_legal")} green passed, " +
-                $"{created.Count(r => r.State == "verifying")} yellow to verify), {results.Count(r => r.Outcome == IntakeResult.Merged)} merged into open cases");
+            var recoloured = results.Count(r => r.Outcome == IntakeResult.Recoloured);
+            Console.WriteLine($"{results.Count - recoloured} patches taken in: {created.Count} new cases ({created.Count(r => r.State == "closed_legal")} green passed, " +
+                $"{created.Count(r => r.State == "verifying")} yellow to verify), {results.Count(r => r.Outcome == IntakeResult.Merged)} merged into open cases" +
+                (recoloured > 0 ? $"; {recoloured} waiting cases re-screened green and closed" : ""));
             return 0;
         }));
 
@@ -88,7 +90,50 @@ internal static class CaseCommands
             Console.WriteLine($"{tasks.Count} tasks escalated");
             return 0;
         }));
-        return new Command("case", "Case loop: intake, list, dossier, spot checks, escalation (docs/cases.md)") { intake, list, dossier, spotcheck, escalate };
+        return new Command("case", "Case loop: intake, import, list, dossier, spot checks, escalation (docs/cases.md)")
+            { intake, CreateImport(), list, dossier, spotcheck, escalate };
+    }
+
+    /// <summary><c>case import --file F --source issued|monitoring [--layer NAME] [--county CODE]</c>: a patch file into the case loop, all or nothing.</summary>
+    private static Command CreateImport()
+    {
+        var file = new Option<string>("--file") { Description = "GeoPackage, Shapefile (.shp, folder or .zip) or GeoJSON of change patches with JCBH", Required = true };
+        var source = new Option<string>("--source") { Description = "issued (下发) or monitoring (本级监测)", Required = true };
+        var layer = new Option<string?>("--layer") { Description = "The layer to read when the file has several" };
+        var county = new Option<string?>("--county") { Description = "Every patch must lie in this county (6 digits)" };
+        var import = new Command("import", "Take change patches from a file into the case loop, screened (green passes, yellow to verify); all or nothing")
+            { file, source, layer, county };
+        import.SetAction((parse, ct) => RunAsync(async () =>
+        {
+            if (!CaseNames.TryParse<CaseSourceKind>(parse.GetValue(source), out var kind) || kind is not (CaseSourceKind.Issued or CaseSourceKind.Monitoring))
+            {
+                Console.Error.WriteLine("error: --source must be issued or monitoring");
+                return 2;
+            }
+            await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
+            var intake = new CaseIntake(new OwnerConnections(dataSource), TimeProvider.System, new Gengbao.Storage.Screening.StoredShapeScreening(dataSource));
+            CaseFileImport imported;
+            try
+            {
+                imported = await intake.FromFileAsync(parse.GetValue(file)!, kind, parse.GetValue(layer), parse.GetValue(county), null, ct);
+            }
+            catch (CaseFileException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    Console.Error.WriteLine($"error: {problem}");
+                }
+                Console.Error.WriteLine("nothing was imported");
+                return 1;
+            }
+            var results = imported.Results;
+            var created = results.Where(r => r.Outcome == IntakeResult.Created).ToList();
+            Console.WriteLine($"{imported.File} layer {imported.Layer}: {results.Count} {imported.SourceKind} patches: {created.Count} new cases " +
+                $"({created.Count(r => r.State == "closed_legal")} green passed, {created.Count(r => r.State == "verifying")} yellow to verify), " +
+                $"{results.Count(r => r.Outcome == IntakeResult.Merged)} merged into open cases, {results.Count(r => r.Outcome == IntakeResult.Known)} already known");
+            return 0;
+        }));
+        return import;
     }
 
     private static Task<int> RunAsync(Func<Task<int>> action) => CliErrors.RunAsync(async () =>

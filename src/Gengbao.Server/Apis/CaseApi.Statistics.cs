@@ -35,6 +35,8 @@ public static partial class CaseApi
             .WithName("RecordSpotCheckResult").WithSummary("Record the inspector's result for one pick");
         api.MapPost("/escalations", (NpgsqlStores stores, TimeProvider time, CancellationToken ct) => stores.Cases.EscalateAsync(time.GetUtcNow(), ct))
             .RequireAuthorization(SecurityServices.AdminPolicy)
-            .WithName("EscalateCaseTasks").WithSummary("Mark open tasks past their deadline as escalated to the grid cell one level up (once each) and list them");
+            .WithName("EscalateCaseTasks").WithSummary("Mark open tasks past their deadline as escalated to the grid cell one level up (once each) and list them; the scheduler does it by itself");
+        api.MapGet("/escalations/notices", (int? limit, NpgsqlStores stores, CancellationToken ct) => stores.Cases.EscalationNoticesAsync(limit ?? 500, ct))
+            .WithName("ListCaseEscalationNotices").WithSummary("Notices of missed deadlines for the supervising cells in the caller's region, newest first: task, case, cells, recipient, message");
     }
 }

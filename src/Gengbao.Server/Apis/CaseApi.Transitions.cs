@@ -44,6 +44,7 @@ public static partial class CaseApi
                     time.GetUtcNow()), archive, ct);
                 return await ResponseAsync(id, user, stores, cipher, ct);
             })
+            .WithMetadata(CaseUploads.SizeLimit)
             .WithName("ChangeCaseState")
             .WithSummary("One step of 下发－举证－上报－审核－执行－结案 or filing (multipart: action, notes, files = JPEG/PNG/PDF); wrong state 409, wrong role 403");
         api.MapPost("/{id:long}/verification", async (long id, HttpContext context, NpgsqlStores stores, FieldCipher cipher, TimeProvider time, CancellationToken ct) =>
@@ -64,6 +65,7 @@ public static partial class CaseApi
                     time.GetUtcNow(), judgement, measured), null, ct);
                 return await ResponseAsync(id, user, stores, cipher, ct);
             })
+            .WithMetadata(CaseUploads.SizeLimit)
             .WithName("VerifyCase")
             .WithSummary("The verifier's judgement on site (multipart: judgement, notes, optional measuredGeometry as GeoJSON Polygon, photos = JPEG/PNG): legal closes green, illegal turns red and dispatches");
 
@@ -84,6 +86,7 @@ public static partial class CaseApi
                     merged = results.Count(r => r.Outcome == IntakeResult.Merged),
                     green = results.Count(r => r.Outcome == IntakeResult.Created && r.State == "closed_legal"),
                     yellow = results.Count(r => r.Outcome == IntakeResult.Created && r.State == "verifying"),
+                    recoloured = results.Count(r => r.Outcome == IntakeResult.Recoloured),
                 });
             })
             .RequireAuthorization(SecurityServices.AdminPolicy)

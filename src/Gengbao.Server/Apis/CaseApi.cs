@@ -46,6 +46,7 @@ public static partial class CaseApi
             .WithName("GetCaseDossier").WithSummary("The case dossier: ZIP with manifest.json, attachments, map.svg and a print-friendly summary.html");
         MapTransitions(api);
         MapStatistics(api);
+        MapImport(api);
     }
 
     internal static async Task<byte[]> DossierAsync(long id, NpgsqlStores stores, CancellationToken ct)

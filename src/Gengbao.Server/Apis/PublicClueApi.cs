@@ -5,8 +5,8 @@ using Gengbao.Storage.Cases;
 namespace Gengbao.Server.Apis;
 
 /// <summary>
-/// Public clues (公众监督, docs/cases.md), the two anonymous endpoints of the case loop: report a clue, follow it by its
-/// tracking number. Both are rate limited per client address (the public fixed window); uploads are limited in size
+/// Public clues (公众监督, docs/cases.md), the anonymous endpoints of the case loop: report a clue, follow it by its
+/// tracking number, and read the published spot checks. Both are rate limited per client address (the public fixed window); uploads are limited in size
 /// and checked by content; the answer never carries personal data.
 /// </summary>
 public static class PublicClueApi
@@ -40,14 +40,38 @@ public static class PublicClueApi
                     });
                 }
             })
+            .WithMetadata(CaseUploads.SizeLimit)
             .WithName("SubmitPublicClue")
-            .WithSummary("Report a clue (multipart: lon, lat, description, optional contact, 0-5 JPEG/PNG photos ≤ 10 MB each, ≤ 30 MB in all) → 201 {trackingNumber}");
+            .WithSummary("Report a clue (multipart: lon, lat, description, optional contact, 0-5 JPEG/PNG photos ≤ 10 MB each, ≤ 51 MB in all) → 201 {trackingNumber}");
         api.MapGet("/{trackingNumber}", async (string trackingNumber, PublicClueStore clues, CancellationToken ct) =>
                 await clues.StatusAsync(trackingNumber, ct) is { } view
                     ? Results.Ok(view)
                     : Results.Problem($"no clue with tracking number '{trackingNumber}'", statusCode: StatusCodes.Status404NotFound))
             .WithName("GetPublicClueStatus")
             .WithSummary("Status of a clue by tracking number: {trackingNumber, status, statusLabel, receivedAt, updatedAt, history:[{at, status, label}]}");
+        MapPublicSpotChecks(app);
+    }
+
+    /// <summary>
+    /// 双随机、一公开: the spot checks published without sign-in, with seed, candidate case ids, picks and results and
+    /// no personal data, so anyone can re-draw them (docs/cases.md).
+    /// </summary>
+    private static void MapPublicSpotChecks(IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/public/spotchecks").WithTags("Public spot checks").AllowAnonymous().RequireRateLimiting(SecurityServices.PublicRateLimit)
+            .MapGet("", async (string? county, int? limit, PublicSpotChecks checks, CancellationToken ct) =>
+            {
+                try
+                {
+                    return Results.Ok(await checks.ListAsync(county, limit ?? 50, ct));
+                }
+                catch (CaseException e)
+                {
+                    return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
+            })
+            .WithName("GetPublicSpotChecks")
+            .WithSummary("Published spot checks, newest first (optional county prefix): seed, candidate case ids and count, picks with score and result; re-draw with SHA-256(seed|id)");
     }
 
     private static bool TryCoordinate(string? text, out double value) =>

@@ -10,7 +10,7 @@ namespace Gengbao.Server.Cases;
 /// <summary>
 /// Registers the case loop's owner-side services: intake (the analysis worker and the anonymous clue endpoint use it;
 /// request handlers check the caller's region first) and the public clue store. Request-scoped case access goes through
-/// <see cref="NpgsqlStores.Cases"/>.
+/// <see cref="NpgsqlStores.Cases"/>. The escalation scheduler runs missed deadlines up the grid by itself.
 /// </summary>
 public static class CaseServices
 {
@@ -20,7 +20,10 @@ public static class CaseServices
         services.AddSingleton(sp => new CaseIntake(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<TimeProvider>(),
             new StoredShapeScreening(sp.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton(sp => new PublicClueStore(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>()),
-            sp.GetRequiredService<FieldCipher>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<FieldCipher>(), sp.GetRequiredService<TimeProvider>(), new StoredShapeScreening(sp.GetRequiredService<NpgsqlDataSource>())));
+        services.AddSingleton(sp => new PublicSpotChecks(new OwnerConnections(sp.GetRequiredService<NpgsqlDataSource>())));
+        services.AddSingleton<CaseEscalationScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseEscalationScheduler>());
         return services;
     }
 }

@@ -10,11 +10,18 @@ namespace Gengbao.Server.Cases;
 /// </summary>
 public static class CaseUploads
 {
-    /// <summary>Kestrel's default request limit; the whole multipart body, text fields included.</summary>
-    public const long MaxRequestBytes = 30 * 1024 * 1024;
-
     /// <summary>One photo; phone photos are 2–8 MB.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The whole multipart body, text fields included: five photos of the full 10 MB (issue 6: up to 5 photos) and
+    /// 1 MB for the fields and the multipart framing. Endpoints that read uploads raise Kestrel's 30 MB default to
+    /// this with <see cref="SizeLimit"/>; anything larger is refused (413) before a byte is stored.
+    /// </summary>
+    public const long MaxRequestBytes = 5 * MaxFileBytes + 1024 * 1024;
+
+    /// <summary>Endpoint metadata raising the server's request body limit to <see cref="MaxRequestBytes"/> for an upload endpoint.</summary>
+    public static Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute SizeLimit => new(MaxRequestBytes);
 
     public static async Task<(IFormCollection Form, List<NewAttachment> Files)> ReadAsync(HttpRequest request, string filesField, int maxFiles,
         bool allowPdf, CancellationToken cancellationToken)

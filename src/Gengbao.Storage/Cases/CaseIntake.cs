@@ -17,7 +17,7 @@ namespace Gengbao.Storage.Cases;
 /// approvals passes without a visit; points and clues always go to a field check. Runs as the owner
 /// (background worker, CLI, the anonymous clue endpoint): callers check the caller's region before.
 /// </summary>
-public sealed class CaseIntake(IConnectionSource connections, TimeProvider time, StoredShapeScreening? shapes = null)
+public sealed partial class CaseIntake(IConnectionSource connections, TimeProvider time, StoredShapeScreening? shapes = null)
 {
     /// <summary>Takes in one report in its own transaction.</summary>
     public async Task<IntakeResult> TakeAsync(CaseReport report, CancellationToken cancellationToken = default)
@@ -31,7 +31,8 @@ public sealed class CaseIntake(IConnectionSource connections, TimeProvider time,
 
     /// <summary>
     /// Every screened change patch of a county and year becomes (or stays) a case keyed by its JCBH, in one
-    /// transaction. Idempotent: patches already taken in are skipped, so re-screening never duplicates cases or tasks.
+    /// transaction. Idempotent: patches already taken in are skipped, so re-screening never duplicates cases or tasks;
+    /// a yellow case still waiting for its check whose patches are all green now is closed (<see cref="RecolourAsync"/>).
     /// The source kind is <c>monitoring</c> when the patch's import carried <c>source=monitoring</c> (or 本级监测) in
     /// its attributes, else <c>issued</c>.
     /// </summary>
@@ -64,6 +65,7 @@ public sealed class CaseIntake(IConnectionSource connections, TimeProvider time,
         {
             results.Add(await TakeAsync(connection, report, cancellationToken).ConfigureAwait(false));
         }
+        results.AddRange(await RecolourAsync(connection, countyCode, year, cancellationToken).ConfigureAwait(false));
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -91,21 +93,7 @@ public sealed class CaseIntake(IConnectionSource connections, TimeProvider time,
                 reader.GetFieldValue<Geometry>(1), null, $"巡查发现 {findingId}", reader.GetString(2), time.GetUtcNow(),
                 new JsonObject { ["category"] = reader.GetString(0), ["reportedAt"] = reader.GetFieldValue<DateTimeOffset>(3) });
         }
-        if (shapes is not null && await shapes.ScreenAsync(county, time.GetUtcNow().Year, report.Geometry, report.Title, cancellationToken)
-                .ConfigureAwait(false) is { } screened)
-        {
-            var screeningClass = screened.Class == ScreeningClass.Green ? "green" : "yellow";
-            report = report with
-            {
-                ScreeningClass = screeningClass,
-                Reason = string.IsNullOrWhiteSpace(report.Reason) ? screened.Reason : $"{report.Reason}；{screened.Reason}",
-            };
-            report.Detail!["screening"] = new JsonObject
-            {
-                ["class"] = screeningClass, ["patchM2"] = Math.Round(screened.PatchArea, 2), ["cultivatedM2"] = Math.Round(screened.CultivatedArea, 2),
-                ["approvedM2"] = Math.Round(screened.ApprovedArea, 2),
-            };
-        }
+        report = await ScreenAsync(county, report, cancellationToken).ConfigureAwait(false);
         return await TakeAsync(report, cancellationToken).ConfigureAwait(false);
     }
 

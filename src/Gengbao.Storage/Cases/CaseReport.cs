@@ -17,4 +17,7 @@ public sealed record IntakeResult(long CaseId, string Outcome, string State, lon
     public const string Created = "created";
     public const string Merged = "merged";
     public const string Known = "known";
+
+    /// <summary>A yellow case closed green after a re-screening of its patches (<see cref="CaseIntake.RecolourAsync"/>).</summary>
+    public const string Recoloured = "recoloured";
 }

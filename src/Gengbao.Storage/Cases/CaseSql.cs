@@ -65,4 +65,39 @@ internal static class CaseSql
           AND r.valid_from <= $3 AND (r.valid_to IS NULL OR r.valid_to >= $3)
         ORDER BY r.id LIMIT 1
         """;
+
+    /// <summary>
+    /// The notice of escalated task $1 to cell $2 at $3, addressed to that cell's manager on day $4 if the roster has
+    /// one, text $5. Once per task (unique task_id).
+    /// </summary>
+    public const string InsertEscalationNotice = """
+        INSERT INTO case_escalation_notice (county_code, task_id, case_id, kind, cell_code, escalated_to, recipient_id, due_at, created_at, message)
+        SELECT t.county_code, t.id, t.case_id, t.kind, t.cell_code, $2,
+               (SELECT r.id FROM patrol_roster r
+                WHERE r.county_code = t.county_code AND r.cell_code = $2 AND r.role = 'manager' AND r.superseded_at IS NULL
+                  AND r.valid_from <= $4 AND (r.valid_to IS NULL OR r.valid_to >= $4) ORDER BY r.id LIMIT 1),
+               t.due_at, $3, $5
+        FROM case_task t WHERE t.id = $1
+        ON CONFLICT (task_id) DO NOTHING
+        """;
+
+    /// <summary>
+    /// Open verification tasks of cases that came only from change patches ($1 county, $2 year) whose stored screening
+    /// result is now green while the case is still yellow and verifying: the re-colouring after a run (docs/cases.md).
+    /// Returns case id, unit, result's run id and reason.
+    /// </summary>
+    public const string RecolourCandidates = """
+        SELECT c.id, c.unit_code, g.run_id, g.reason
+        FROM problem_case c
+        JOIN (SELECT s.case_id, max(r.run_id) AS run_id, string_agg(DISTINCT r.reason, '；') AS reason
+              FROM case_source s
+              JOIN screening_result r ON r.jcbh = s.external_number AND r.county_code = $1 AND r.year = $2
+              WHERE s.county_code = $1 AND s.kind IN ('issued', 'monitoring')
+              GROUP BY s.case_id
+              HAVING bool_and(r.class = 'green')
+                 AND count(*) = (SELECT count(*) FROM case_source a WHERE a.case_id = s.case_id)) g ON g.case_id = c.id
+        WHERE c.county_code = $1 AND c.state = 'verifying' AND c.code = 'yellow'
+        ORDER BY c.id
+        FOR UPDATE OF c
+        """;
 }

@@ -38,6 +38,11 @@ internal static class CaseTasks
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The notice's text for the supervisor (Chinese, as the field app shows it).</summary>
+    internal static string NoticeText(EscalatedTask task) =>
+        $"{(task.Kind == "rectification" ? "整改" : "核查")}任务 {task.TaskId}（案件 {task.CaseId}，网格 {task.CellCode}）"
+        + $"已超过期限 {task.DueAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}，已上报 {task.EscalatedTo} 督办";
+
     public static async Task<IReadOnlyList<EscalatedTask>> EscalateAsync(IConnectionSource connections, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -59,11 +64,21 @@ internal static class CaseTasks
         }
         foreach (var task in due)
         {
-            await using var update = new NpgsqlCommand("UPDATE case_task SET escalated_at = $2, escalated_to = $3 WHERE id = $1", connection);
-            update.Parameters.AddWithValue(task.TaskId);
-            update.Parameters.AddWithValue(now);
-            update.Parameters.AddWithValue(task.EscalatedTo);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using (var update = new NpgsqlCommand("UPDATE case_task SET escalated_at = $2, escalated_to = $3 WHERE id = $1", connection))
+            {
+                update.Parameters.AddWithValue(task.TaskId);
+                update.Parameters.AddWithValue(now);
+                update.Parameters.AddWithValue(task.EscalatedTo);
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            // The supervisor's notice, in the same transaction: a task escalated once leaves exactly one notice.
+            await using var notice = new NpgsqlCommand(CaseSql.InsertEscalationNotice, connection);
+            notice.Parameters.AddWithValue(task.TaskId);
+            notice.Parameters.AddWithValue(task.EscalatedTo);
+            notice.Parameters.AddWithValue(now);
+            notice.Parameters.AddWithValue(DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime));
+            notice.Parameters.AddWithValue(NoticeText(task));
+            await notice.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return due;

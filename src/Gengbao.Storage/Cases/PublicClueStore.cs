@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Gengbao.Cases;
 using Gengbao.Geo.Crs;
 using Gengbao.Security.Crypto;
+using Gengbao.Storage.Screening;
 using Gengbao.Storage.Security;
 using NetTopologySuite.Geometries;
 using Npgsql;
@@ -23,9 +24,11 @@ public sealed record ClueContact(string TrackingNumber, string? Contact, DateTim
 /// <summary>
 /// Public clues (公众监督, seed 004 保权益). Anonymous callers have no region, so intake runs as the owner (like the
 /// background worker) and answers only with a tracking number; the look-up returns statuses and dates only.
-/// The contact is sealed with <see cref="FieldCipher"/> (context <c>public_clue.contact</c>).
+/// The contact is sealed with <see cref="FieldCipher"/> (context <c>public_clue.contact</c>). With a screening service
+/// the clue's point is screened against the stored layers first (<see cref="CaseIntake.ScreenPointAsync"/>): the
+/// case records what lies there (cultivated land, approvals) and always goes to a check on site.
 /// </summary>
-public sealed class PublicClueStore(IConnectionSource owner, FieldCipher cipher, TimeProvider time)
+public sealed class PublicClueStore(IConnectionSource owner, FieldCipher cipher, TimeProvider time, StoredShapeScreening? shapes = null)
 {
     public const int MaxPhotos = 5;
     public const int MaxDescriptionLength = 2000;
@@ -82,12 +85,14 @@ public sealed class PublicClueStore(IConnectionSource owner, FieldCipher cipher,
             insert.Parameters.AddWithValue(now);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        var intake = await new CaseIntake(owner, time).TakeAsync(connection,
+        var intake = new CaseIntake(owner, time, shapes);
+        var report = await intake.ScreenPointAsync(place.CountyCode,
             new CaseReport(CaseSourceKind.Public, tracking, point, null, $"公众线索 {tracking}", clue.Description.Trim(), now), cancellationToken).ConfigureAwait(false);
+        var taken = await intake.TakeAsync(connection, report, cancellationToken).ConfigureAwait(false);
         await using (var link = new NpgsqlCommand("UPDATE public_clue SET case_id = $2 WHERE tracking_number = $1", connection))
         {
             link.Parameters.AddWithValue(tracking);
-            link.Parameters.AddWithValue(intake.CaseId);
+            link.Parameters.AddWithValue(taken.CaseId);
             await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         for (var i = 0; i < clue.Photos.Count; i++)
@@ -97,7 +102,7 @@ public sealed class PublicClueStore(IConnectionSource owner, FieldCipher cipher,
                 INSERT INTO case_attachment (county_code, case_id, unit_code, file_name, content_type, content, sha256, created_at)
                 SELECT county_code, id, unit_code, $2, $3, $4, $5, $6 FROM problem_case WHERE id = $1
                 """, connection);
-            insert.Parameters.AddWithValue(intake.CaseId);
+            insert.Parameters.AddWithValue(taken.CaseId);
             insert.Parameters.AddWithValue($"clue-{tracking}-{i + 1}{(photo.ContentType == "image/png" ? ".png" : ".jpg")}");
             insert.Parameters.AddWithValue(photo.ContentType);
             insert.Parameters.AddWithValue(photo.Content);

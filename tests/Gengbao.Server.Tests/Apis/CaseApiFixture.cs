@@ -23,7 +23,7 @@ namespace Gengbao.Server.Tests.Apis;
 /// under patch <see cref="GroupJcbh"/> and a village manager (no group manager) for the village of
 /// <see cref="VillageJcbh"/>. Accounts for every role; the county is screened and taken in as cases before the tests.
 /// </summary>
-public sealed class CaseApiFixture : IAsyncLifetime
+public class CaseApiFixture : IAsyncLifetime
 {
     public const string Password = "Case-Fixture-2026!";
     public const string County = "622921";
@@ -31,6 +31,15 @@ public sealed class CaseApiFixture : IAsyncLifetime
     private readonly DirectoryInfo _keys = Directory.CreateTempSubdirectory("gengbao-case-keys-");
     private WebApplicationFactory<Program>? _factory;
     private readonly Dictionary<string, HttpClient> _clients = [];
+
+    /// <summary>
+    /// Whether the escalation scheduler runs (every second) in this server; off by default so tests that escalate by
+    /// request see their tasks escalated by that request.
+    /// </summary>
+    protected virtual bool EscalationScheduler => false;
+
+    /// <summary>The server's services (the escalation scheduler, for its run count).</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 6, 10, 4, 0, 0, TimeSpan.Zero));
 
@@ -46,7 +55,7 @@ public sealed class CaseApiFixture : IAsyncLifetime
     public string VillageJcbh { get; private set; } = "";
     public string VillageCell { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await ThrowawayCluster.CreateDatabaseAsync("caseapi");
         await using (var dataSource = GengbaoDatabase.CreateDataSource(ConnectionString))
@@ -100,6 +109,8 @@ public sealed class CaseApiFixture : IAsyncLifetime
             .UseSetting("Gengbao:Security:AbsoluteTimeout", "3650.00:00:00")
             .UseSetting("Gengbao:Security:LoginPermitsPerMinute", "10000")
             .UseSetting("Gengbao:Security:PublicPermitsPerMinute", "10000")
+            .UseSetting("Gengbao:Cases:EscalationScheduler", EscalationScheduler ? "true" : "false")
+            .UseSetting("Gengbao:Cases:EscalationIntervalSeconds", "1")
             .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
         var admin = await As("admin");
         using var queued = await admin.PostAsJsonAsync("/api/screening/runs", new { region = County, year = 2024 });
@@ -155,7 +166,7 @@ public sealed class CaseApiFixture : IAsyncLifetime
     public async Task<long> CountAsync(string sql, params object[] parameters) =>
         long.Parse(await ScalarAsync(sql, parameters), CultureInfo.InvariantCulture);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var client in _clients.Values)
         {

@@ -246,7 +246,7 @@ public sealed class CaseApiTests(CaseApiFixture server) : IClassFixture<CaseApiF
         await AssertRefusedAsync(await anonymous.PostAsync("/api/public/clues", Form(fields, "photos", ("photo.jpg", "GIF89a......"u8.ToArray()))),
             HttpStatusCode.BadRequest, "photos[1] 'photo.jpg' is not a JPEG or PNG image");
         await AssertRefusedAsync(await anonymous.PostAsync("/api/public/clues", Form(fields, "photos", ("big.jpg", [.. Jpeg, .. new byte[50 * 1024 * 1024]]))),
-            HttpStatusCode.RequestEntityTooLarge, "at most 30 MB in all");
+            HttpStatusCode.RequestEntityTooLarge, "at most 10 MB per file");
         await AssertRefusedAsync(await anonymous.PostAsync("/api/public/clues", Form(fields, "photos", ("big.jpg", [.. Jpeg, .. new byte[11 * 1024 * 1024]]))),
             HttpStatusCode.RequestEntityTooLarge, "at most 10 MB per file");
         await AssertRefusedAsync(await anonymous.PostAsync("/api/public/clues", Form(fields, "photos",

@@ -20,7 +20,7 @@ public sealed class EndpointAccessTests(ServerFixture server) : IClassFixture<Se
     /// <summary>The endpoints anyone may call, by name (OpenAPI's document has no name, so its route is used).</summary>
     private static readonly string[] AnonymousAllowList =
         ["Health", "Liveness", "Login", "ParcelPage", "GetPublicRegions", "GetParcelQrPng", "GetParcelQrSvg", "/openapi/{documentName}.json",
-         "SubmitPublicClue", "GetPublicClueStatus", "ListPortalArticles"];
+         "SubmitPublicClue", "GetPublicClueStatus", "ListPortalArticles", "GetPublicSpotChecks"];
 
     private sealed record Probe(string Name, string Method, string Path, RouteEndpoint Endpoint)
     {
