@@ -23,7 +23,7 @@ public static class TileApi
         tiles.MapGet("/layers.json", async (NpgsqlStores stores, CancellationToken ct) => Results.Ok(await stores.Tiles.CatalogAsync(ct)))
             .WithName("ListTileLayers").WithSummary("Tiled layers with their survey years, and the data extent in CGCS2000 lon/lat");
         tiles.MapGet("/{layer}/{z:int}/{x:int}/{y:int}.mvt", GetTileAsync)
-            .WithName("GetTile").WithSummary("One Mapbox Vector Tile (EPSG:3857 grid) of admin, dltb, yjjbnt, gbznt, pzyd or bhtb; ?year= defaults to the latest");
+            .WithName("GetTile").WithSummary("One Mapbox Vector Tile (EPSG:3857 grid) of admin, dltb, yjjbnt, gbznt, pzyd or bhtb; ?year= defaults to the latest; 204 below the layer's minZoom");
     }
 
     private static async Task<IResult> GetTileAsync(string layer, int z, int x, int y, int? year, HttpContext context,
@@ -37,6 +37,12 @@ public static class TileApi
         if (z is < 0 or > MaxZoom || x < 0 || y < 0 || x >= (1L << z) || y >= (1L << z))
         {
             return Results.Problem($"tile {z}/{x}/{y} is outside the tile grid", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (z < tileLayer.MinZoom)
+        {
+            // Not drawn at this zoom (TileLayer.MinZoom): nothing to revalidate, and no query.
+            context.Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { NoCache = true };
+            return Results.NoContent();
         }
         var stamp = await stores.Tiles.StampAsync(tileLayer, ct);
         var tileYear = year ?? stamp.LatestYear;

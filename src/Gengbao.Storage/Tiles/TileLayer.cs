@@ -4,16 +4,26 @@ namespace Gengbao.Storage.Tiles;
 
 /// <summary>
 /// A layer served as Mapbox Vector Tiles: its URL name, the table behind it, the <c>layer_version.layer</c> whose
-/// current versions stamp its tiles, and its tile SQL (the embedded <c>Tiles/&lt;id&gt;.tile.query.sql</c>).
+/// current versions stamp its tiles, its tile SQL (the embedded <c>Tiles/&lt;id&gt;.tile.query.sql</c>) and the lowest
+/// zoom it is served at.
 /// </summary>
-public sealed record TileLayer(string Id, string Table, string VersionLayer, string Title)
+/// <param name="Id">The URL name, lower case.</param>
+/// <param name="Table">The table the tile SQL reads.</param>
+/// <param name="VersionLayer">The <c>layer_version.layer</c> whose current versions stamp the tiles.</param>
+/// <param name="Title">The Chinese title the layer switcher shows.</param>
+/// <param name="MinZoom">
+/// Below this tile zoom the layer has no tiles (204 without a query): the one map draws the land-use and farmland
+/// patches only from view zoom 10 (<c>web/src/map/layers.ts</c>), whose 512-pixel tiles are grid zoom 9 and up, and a
+/// zoom-8 tile of them would hold a whole county (30,000 patches, 2 MB, seconds of PostGIS time) for nobody.
+/// </param>
+public sealed record TileLayer(string Id, string Table, string VersionLayer, string Title, int MinZoom = 0)
 {
     /// <summary>Every tiled layer, bottom to top as the one map draws them.</summary>
     public static IReadOnlyList<TileLayer> All { get; } =
     [
         new("admin", "admin_unit", "XZQ", "行政区"),
-        new("dltb", "dltb", "DLTB", "地类图斑"),
-        new("yjjbnt", "yjjbnt", "YJJBNT", "永久基本农田"),
+        new("dltb", "dltb", "DLTB", "地类图斑", MinZoom: 9),
+        new("yjjbnt", "yjjbnt", "YJJBNT", "永久基本农田", MinZoom: 9),
         new("gbznt", "gbznt", "GBZNT", "高标准农田"),
         new("pzyd", "pzyd", "PZYD", "批准用地"),
         new("bhtb", "bhtb", "BHTB", "变化图斑"),

@@ -76,7 +76,7 @@ public sealed class TileStore(IConnectionSource connections)
             }
         }
         var layers = TileLayer.All
-            .Select(l => new TileLayerInfo(l.Id, l.Title, years.TryGetValue(l.VersionLayer, out var y) ? y : []))
+            .Select(l => new TileLayerInfo(l.Id, l.Title, years.TryGetValue(l.VersionLayer, out var y) ? y : [], l.MinZoom))
             .ToList();
         return new TileCatalog(layers, extent);
     }
