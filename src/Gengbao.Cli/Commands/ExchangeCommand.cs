@@ -264,7 +264,7 @@ internal static class ExchangeCommand
         var command = new Command("schedule", "Due dates per catalog item, region and period; exit 2 when any delivery is overdue") { year, record, region };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DeliverySchedule.DayOf(DateTimeOffset.UtcNow);
             var y = parse.GetValue(year) ?? today.Year;
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
             var store = new ExchangeScheduleStore(new Storage.Security.OwnerConnections(dataSource));
@@ -294,7 +294,7 @@ internal static class ExchangeCommand
         var command = new Command("evaluate", "The evaluation report (汇交成效评估): timeliness, completeness, quality and use per department") { year, output };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DeliverySchedule.DayOf(DateTimeOffset.UtcNow);
             var y = parse.GetValue(year);
             var path = parse.GetValue(output)!;
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);

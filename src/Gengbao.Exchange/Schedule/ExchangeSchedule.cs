@@ -30,7 +30,7 @@ public static class ExchangeSchedule
                     {
                         (null, null) => ScheduleStatus.Unscheduled,
                         (null, _) => ScheduleStatus.OnTime,
-                        ({ } d, { } f) => DateOnly.FromDateTime(f.ReceivedAt.UtcDateTime) <= d ? ScheduleStatus.OnTime : ScheduleStatus.Late,
+                        ({ } d, { } f) => DeliverySchedule.DayOf(f.ReceivedAt) <= d ? ScheduleStatus.OnTime : ScheduleStatus.Late,
                         ({ } d, null) => today > d ? ScheduleStatus.Overdue : ScheduleStatus.Pending,
                     };
                     entries.Add(new ScheduleEntry(item.Id, item.Owner, region, year, period, due, first?.ReceivedAt, first?.Id, status));

@@ -28,7 +28,7 @@ public sealed record ScheduleEntry(string CatalogItem, string Owner, string Regi
 {
     /// <summary>Days past the due date: late by (delivered) or overdue by (not delivered, on <c>today</c>); 0 otherwise.</summary>
     public int DaysLate(DateOnly today) => DueDate is not { } due ? 0
-        : DeliveredAt is { } at ? Math.Max(0, DateOnly.FromDateTime(at.UtcDateTime).DayNumber - due.DayNumber)
+        : DeliveredAt is { } at ? Math.Max(0, DeliverySchedule.DayOf(at).DayNumber - due.DayNumber)
         : Math.Max(0, today.DayNumber - due.DayNumber);
 }
 

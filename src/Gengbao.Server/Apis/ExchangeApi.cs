@@ -128,7 +128,7 @@ public static class ExchangeApi
     {
         api.MapGet("/schedule", async (int? year, ScopedConnections scoped, TimeProvider clock, CancellationToken ct) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = DeliverySchedule.DayOf(clock.GetUtcNow());
                 var result = await new ExchangeScheduleStore(scoped).LoadAsync(year ?? today.Year, today, ct);
                 return Results.Ok(new
                 {
@@ -140,7 +140,7 @@ public static class ExchangeApi
             .WithName("ExchangeSchedule").WithSummary("Due dates per catalog item, region and period of a year (default: this year), with overdue warnings");
         api.MapGet("/evaluation", async (int year, string? format, ScopedConnections scoped, TimeProvider clock, CancellationToken ct) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = DeliverySchedule.DayOf(clock.GetUtcNow());
                 var result = await new ExchangeScheduleStore(scoped).LoadAsync(year, today, ct);
                 return format switch
                 {
