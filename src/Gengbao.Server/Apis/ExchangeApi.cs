@@ -60,7 +60,7 @@ public static class ExchangeApi
             .WithMetadata(new ExchangeAccountsOnly(), new RequestSizeLimitAttribute(PackageLimits.Default.MaxTotalBytes))
             .WithName("DeliverExchangePackage").WithSummary("Push: upload an exchange package (zip); verified, checked and loaded all or nothing");
 
-        api.MapGet("/packages", async (string item, string region, int year, NpgsqlStores stores, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/packages", async (string item, string region, int year, NpgsqlStores stores, HttpContext http, IConfiguration configuration, CancellationToken ct) =>
             {
                 var user = CurrentUser.From(http.User)!;
                 var catalogItem = (await stores.ExchangeCatalog.ListAsync(ct)).FirstOrDefault(i => i.Id == item);
@@ -76,8 +76,11 @@ public static class ExchangeApi
                 try
                 {
                     var buffer = new MemoryStream();
-                    var producer = new PackageProducer(user.Role == Role.Exchange ? Departments.Agriculture : Departments.NaturalResources, user.DisplayName, user.Username);
-                    await stores.Packages.BuildAsync(catalogItem, region, year, producer, DateTimeOffset.UtcNow, buffer, scratch.FullName, ct);
+                    var producer = new PackageProducer(catalogItem.Owner, user.DisplayName, user.Username); // the data's department, whoever asks
+                    // Gengbao:Exchange:SigningKey: this platform's SM2 private key (PEM file); packages served for pulls are then signed.
+                    var signingKey = configuration["Gengbao:Exchange:SigningKey"] is { Length: > 0 } keyFile ? await File.ReadAllTextAsync(keyFile, ct) : null;
+                    await stores.Packages.BuildAsync(catalogItem, region, year, producer, DateTimeOffset.UtcNow, buffer, scratch.FullName, ct,
+                        signingKey is null ? null : bytes => Gengbao.Security.Crypto.Sm2Signer.Sign(bytes, signingKey));
                     return Results.File(buffer.ToArray(), "application/zip", $"{item}-{region}-{year}.zip");
                 }
                 catch (InvalidOperationException e)

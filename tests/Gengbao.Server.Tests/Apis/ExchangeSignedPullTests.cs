@@ -10,6 +10,7 @@ using Gengbao.Storage.Database;
 using Gengbao.Storage.Exchange;
 using Gengbao.Storage.Security;
 using Gengbao.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 
 namespace Gengbao.Server.Tests.Apis;
@@ -106,6 +107,46 @@ public sealed class ExchangeSignedPullTests(ServerFixture source, ReceivingPlatf
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
         await using var deliveries = dataSource.CreateCommand("SELECT count(*) FROM exchange_delivery");
         Assert.Equal(1L, (long)(await deliveries.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task APlatformWithASigningKeySignsThePackagesItServesAndThePullingSideChecksThem()
+    {
+        var folder = Directory.CreateTempSubdirectory("gengbao-signing-");
+        try
+        {
+            var (privatePem, publicPem) = Sm2Signer.GenerateKeyPair();
+            var keyFile = Path.Combine(folder.FullName, "sm2-private.pem");
+            await File.WriteAllTextAsync(keyFile, privatePem);
+            // The source platform's database served again, now configured with its signing key.
+            await using var signing = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+                .UseSetting("ConnectionStrings:Gengbao", source.ConnectionString)
+                .UseSetting("Gengbao:KeyDirectory", Path.Combine(folder.FullName, "keys"))
+                .UseSetting("Gengbao:Security:LoginPermitsPerMinute", "10000")
+                .UseSetting("Gengbao:Exchange:SigningKey", keyFile));
+            using var anonymous = signing.CreateClient();
+            using var login = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(anonymous, "/api/auth/login",
+                new { username = ServerFixture.AdminUsername, password = ServerFixture.Password });
+            login.EnsureSuccessStatusCode();
+            using var remote = signing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+            remote.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString());
+
+            var pulling = await ThrowawayCluster.CreateDatabaseAsync("exchangesigned");
+            await using var dataSource = GengbaoDatabase.CreateDataSource(pulling);
+            await DepartmentKeys.AddAsync(new OwnerConnections(dataSource), "natural_resources", County, "source platform", publicPem, "test");
+            var unsigned = await new ExchangePuller(dataSource).PullAsync(source.Client, Item, County, 2024, "cli:test");
+            Assert.False(unsigned.Accepted);
+            Assert.Contains("unsigned", unsigned.Reason, StringComparison.Ordinal);
+            var signed = await new ExchangePuller(dataSource).PullAsync(remote, Item, County, 2024, "cli:test");
+            Assert.True(signed.Accepted, signed.Reason);
+            await using var log = dataSource.CreateCommand($"SELECT channel || '|' || signed_by FROM exchange_delivery WHERE id = {signed.DeliveryId}");
+            Assert.StartsWith("pull|source platform (", (string)(await log.ExecuteScalarAsync())!, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
