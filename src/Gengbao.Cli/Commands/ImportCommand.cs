@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Gengbao.Cli.Commands;
 
-/// <summary><c>gengbao import FILE [--year Y] [--as LAYER] [--county C] [--report FILE] [--skip-invalid]</c>.</summary>
+/// <summary><c>gengbao import FILE [--year Y] [--as LAYER] [--county C] [--report FILE] [--skip-invalid] [--qc] [--qc-report F]</c>.</summary>
 internal static class ImportCommand
 {
     public static Command Create()
@@ -16,7 +16,9 @@ internal static class ImportCommand
         var county = new Option<string?>("--county") { Description = "County code for features with no location code outside known admin units" };
         var report = new Option<string?>("--report") { Description = "Write every problem found to this file" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid features and report the skipped ones" };
-        var command = new Command("import", "Import survey layers into the one map (all or nothing)") { file, year, asLayer, county, report, skipInvalid };
+        var qc = new Option<bool>("--qc") { Description = "Run the quality checks (质检, as ./gengbao qc) first and refuse the file on any problem" };
+        var qcReport = new Option<string?>("--qc-report") { Description = "With --qc (implied): write the quality report here (.html, .csv or .geojson)" };
+        var command = new Command("import", "Import survey layers into the one map (all or nothing)") { file, year, asLayer, county, report, skipInvalid, qc, qcReport };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
             var options = new ImportOptions
@@ -28,6 +30,24 @@ internal static class ImportCommand
             };
             var path = parse.GetValue(file)!;
             var reportPath = parse.GetValue(report);
+            if (parse.GetValue(qc) || parse.GetValue(qcReport) is not null)
+            {
+                var problems = QcCommand.Check(path, options.As);
+                if (parse.GetValue(qcReport) is { } qcPath)
+                {
+                    QcCommand.WriteReport(qcPath, $"质检 {Path.GetFileName(path)}", problems);
+                }
+                if (problems.Count > 0)
+                {
+                    foreach (var problem in problems.Take(20))
+                    {
+                        Console.Error.WriteLine($"  {problem}");
+                    }
+                    Console.Error.WriteLine($"refused: {problems.Count} quality problem(s){(parse.GetValue(qcReport) is { } p ? $", report in {p}" : " (--qc-report F writes them all)")}; nothing imported");
+                    return 2;
+                }
+                Console.WriteLine("quality checks: no problems");
+            }
             await using var dataSource = await DatabaseBootstrap.OpenAsync(cancellationToken: ct);
             var importer = new OneMapImporter(dataSource);
             ImportResult result;

@@ -18,27 +18,7 @@ internal static class QcCommand
         command.SetAction(parse => CliErrors.RunAsync(() =>
         {
             var path = parse.GetValue(file)!;
-            var problems = new List<QualityProblem>();
-            var sources = Gengbao.Storage.OneMap.SourceOpener.Open(path);
-            try
-            {
-                foreach (var source in sources)
-                {
-                    if (LayerSchemas.Detect(source.Name) is not { } schema)
-                    {
-                        continue;
-                    }
-                    var required = schema.Columns.Where(c => c.Required).Select(c => c.Code).ToList();
-                    problems.AddRange(QualityChecker.Check(source, QualityOptions.For(schema.Code), required));
-                }
-            }
-            finally
-            {
-                foreach (var s in sources)
-                {
-                    s.Dispose();
-                }
-            }
+            var problems = Check(path, null);
             var folder = parse.GetValue(output) ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "qc.csv"), QualityReport.Csv(problems));
@@ -53,4 +33,41 @@ internal static class QcCommand
         }));
         return command;
     }
+
+    /// <summary>The quality problems of every one-map layer of a file (<paramref name="asLayer"/>: the layer type of a single-layer file).</summary>
+    public static List<QualityProblem> Check(string path, string? asLayer)
+    {
+        var problems = new List<QualityProblem>();
+        var sources = Gengbao.Storage.OneMap.SourceOpener.Open(path);
+        try
+        {
+            foreach (var source in sources)
+            {
+                var schema = asLayer is not null && sources.Count == 1 ? LayerSchemas.ByName(asLayer) : LayerSchemas.Detect(source.Name);
+                if (schema is null)
+                {
+                    continue;
+                }
+                var required = schema.Columns.Where(c => c.Required).Select(c => c.Code).ToList();
+                problems.AddRange(QualityChecker.Check(source, QualityOptions.For(schema.Code), required));
+            }
+        }
+        finally
+        {
+            foreach (var s in sources)
+            {
+                s.Dispose();
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Writes the problems to <paramref name="path"/>: CSV for .csv, GeoJSON for .geojson, else printable HTML.</summary>
+    public static void WriteReport(string path, string title, IReadOnlyCollection<QualityProblem> problems) =>
+        File.WriteAllText(path, Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => QualityReport.Csv(problems),
+            ".geojson" or ".json" => QualityReport.GeoJson(problems),
+            _ => QualityReport.Html(title, problems),
+        });
 }

@@ -18,12 +18,21 @@ public static class PackageReader
     public const string ManifestName = "manifest.json";
     public const string ManifestHashName = "manifest.sm3";
 
+    /// <summary>Optional SM2 signature of the bytes of <c>manifest.json</c>, DER in base64 (docs/exchange.md, "Signatures").</summary>
+    public const string SignatureName = "manifest.sig";
+
     /// <summary>Checks everything and copies each data file to <paramref name="open"/>(path); returns the manifest.</summary>
     /// <param name="zip">The package, readable and seekable.</param>
     /// <param name="packageName">Used in error messages (the file name or upload name).</param>
     /// <param name="open">Stream to write a data file to; <see cref="Stream.Null"/> to verify only.</param>
     /// <param name="limits">Caps; <see cref="PackageLimits.Default"/> if null.</param>
-    public static PackageManifest Read(Stream zip, string packageName, Func<string, Stream> open, PackageLimits? limits = null)
+    /// <param name="trust">The registered public keys: the signature is checked against them (and required where
+    /// <see cref="PackageTrust"/> says so) before any data file is read; null leaves a signature unchecked.</param>
+    public static PackageManifest Read(Stream zip, string packageName, Func<string, Stream> open, PackageLimits? limits = null, PackageTrust? trust = null) =>
+        ReadPackage(zip, packageName, open, limits, trust).Manifest;
+
+    /// <summary>As <see cref="Read"/>, and says whether the package is signed and by which registered key.</summary>
+    public static PackageContents ReadPackage(Stream zip, string packageName, Func<string, Stream> open, PackageLimits? limits = null, PackageTrust? trust = null)
     {
         limits ??= PackageLimits.Default;
         ZipArchive archive;
@@ -59,6 +68,21 @@ public static class PackageReader
             {
                 throw new PackageException(packageName, ManifestName, $"format '{manifest.Format}' is not {PackageManifest.CurrentFormat}");
             }
+            byte[]? signature = null;
+            if (entries.ContainsKey(SignatureName))
+            {
+                try
+                {
+                    signature = Convert.FromBase64String(Encoding.ASCII.GetString(ReadSmall(entries, SignatureName, packageName, 1024)).Trim());
+                }
+                catch (FormatException)
+                {
+                    throw new PackageException(packageName, SignatureName, "not a base64 SM2 signature");
+                }
+            }
+            var signer = trust?.Check(manifest, manifestBytes, signature) is { } refusal
+                ? throw new PackageException(packageName, SignatureName, refusal)
+                : trust?.SignerOf(manifest, manifestBytes, signature);
             var listed = manifest.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
             foreach (var file in manifest.Files)
             {
@@ -73,7 +97,7 @@ public static class PackageReader
             }
             foreach (var name in entries.Keys)
             {
-                if (name is not (ManifestName or ManifestHashName) && !listed.ContainsKey(name))
+                if (name is not (ManifestName or ManifestHashName or SignatureName) && !listed.ContainsKey(name))
                 {
                     throw new PackageException(packageName, name, "in the package but not listed in the manifest");
                 }
@@ -108,7 +132,7 @@ public static class PackageReader
                     throw new PackageException(packageName, file.Path, $"SM3 checksum mismatch: the manifest says {file.Sm3}, the file's SM3 is {sm3}");
                 }
             }
-            return manifest;
+            return new PackageContents(manifest, signature is not null, signer);
         }
     }
 

@@ -14,7 +14,8 @@ public static class PackageWriter
     /// <param name="output">Where the zip goes (left open).</param>
     /// <param name="manifest">The manifest; its file list is filled in here.</param>
     /// <param name="files">Path inside the package (e.g. <c>data/land-survey.gpkg</c>) and a readable stream.</param>
-    public static PackageManifest Write(Stream output, PackageManifest manifest, IReadOnlyList<(string Path, Stream Content)> files)
+    /// <param name="sign">When given, signs the manifest's bytes (SM2, DER); the signature goes to <c>manifest.sig</c> in base64.</param>
+    public static PackageManifest Write(Stream output, PackageManifest manifest, IReadOnlyList<(string Path, Stream Content)> files, Func<byte[], byte[]>? sign = null)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var written = new List<PackageFile>();
@@ -38,6 +39,11 @@ public static class PackageWriter
         using (var h = new StreamWriter(zip.CreateEntry(PackageReader.ManifestHashName, CompressionLevel.NoCompression).Open()))
         {
             h.Write(Sm3.HashHex(bytes));
+        }
+        if (sign is not null)
+        {
+            using var s = new StreamWriter(zip.CreateEntry(PackageReader.SignatureName, CompressionLevel.NoCompression).Open());
+            s.Write(Convert.ToBase64String(sign(bytes)));
         }
         return final;
     }

@@ -6,7 +6,7 @@ namespace Gengbao.Exchange.Schedule;
 public sealed record DueDelivery(string CatalogItem, string Region, int Year, string Period, DateOnly DueDate, DateTimeOffset? DeliveredAt)
 {
     public bool IsOverdue(DateOnly today) => DeliveredAt is null && today > DueDate;
-    public bool OnTime => DeliveredAt is { } at && DateOnly.FromDateTime(at.UtcDateTime) <= DueDate;
+    public bool OnTime => DeliveredAt is { } at && DeliverySchedule.DayOf(at) <= DueDate;
 }
 
 /// <summary>
@@ -16,6 +16,12 @@ public sealed record DueDelivery(string CatalogItem, string Region, int Year, st
 /// </summary>
 public static class DeliverySchedule
 {
+    /// <summary>China Standard Time (UTC+8, no daylight saving): due dates are calendar days in Beijing time.</summary>
+    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    /// <summary>The calendar day (Beijing time) of an instant: a package received at 01:00 on the 31st is not on time for the 30th.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaStandardTime).DateTime);
+
     public static IReadOnlyList<(string Period, DateOnly Due)> DueDates(CatalogItem item, int year, DateOnly annualUpdate) =>
         item.Frequency switch
         {

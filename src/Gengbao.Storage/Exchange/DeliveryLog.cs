@@ -33,4 +33,23 @@ public sealed class DeliveryLog(IConnectionSource connections)
         }
         return list;
     }
+
+    /// <summary>The delivered GeoPackage of an accepted delivery outside the one map, or null (none, or not in the caller's region).</summary>
+    public async Task<(string PackageName, byte[] Payload)?> PayloadAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "SELECT package_name, payload FROM exchange_delivery WHERE id = $1 AND status = 'accepted' AND payload IS NOT NULL", connection);
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetString(0), reader.GetFieldValue<byte[]>(1)) : null;
+    }
+
+    /// <summary>As the owner: counts one download of a delivery's payload (the evaluation's "use").</summary>
+    public static async Task CountDownloadAsync(NpgsqlDataSource owner, long id, CancellationToken cancellationToken = default)
+    {
+        await using var command = owner.CreateCommand("UPDATE exchange_delivery SET downloads = downloads + 1 WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

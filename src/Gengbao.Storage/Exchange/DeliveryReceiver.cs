@@ -19,9 +19,17 @@ namespace Gengbao.Storage.Exchange;
 /// path (one transaction, new layer versions), other items as the delivered GeoPackage. Any failure refuses the whole
 /// package; every package, accepted or refused, leaves one <c>exchange_delivery</c> row (who, what, when, why).
 /// Runs as the owner (like every import) after checking in C# that the package's region lies in the sender's scope.
+/// Signatures: the SM2 public keys registered in <c>exchange_department_key</c> plus <see cref="ExtraKeys"/> decide
+/// (<see cref="PackageTrust"/>). An accepted delivery's row is written in the same transaction as its data.
 /// </summary>
 public sealed class DeliveryReceiver(NpgsqlDataSource dataSource)
 {
+    /// <summary>Public keys to trust besides the registered ones (an offline receive given <c>--key PUB.pem</c>).</summary>
+    public IReadOnlyList<TrustedKey> ExtraKeys { get; init; } = [];
+
+    /// <summary>Refuse every unsigned package, not only those of departments with a registered key.</summary>
+    public bool RequireSignature { get; init; }
+
     public async Task<DeliveryOutcome> ReceiveAsync(Stream package, string packageName, string channel, string receivedBy, RegionScope senderScope,
         CancellationToken cancellationToken = default)
     {
@@ -38,21 +46,24 @@ public sealed class DeliveryReceiver(NpgsqlDataSource dataSource)
             var record = new DeliveryRecord(packageName, channel, sm3, bytes, receivedBy);
             PackageManifest manifest;
             var data = Path.Combine(scratch.FullName, "data");
+            var keys = await DepartmentKeys.ListAsync(new Security.OwnerConnections(dataSource), cancellationToken).ConfigureAwait(false);
+            var trust = new PackageTrust([.. keys.Select(k => k.Trusted), .. ExtraKeys], RequireSignature);
+            TrustedKey? signer;
             try
             {
                 await using var zip = File.OpenRead(zipPath);
-                manifest = PackageReader.Read(zip, packageName, path =>
+                (manifest, _, signer) = PackageReader.ReadPackage(zip, packageName, path =>
                 {
                     var target = Path.GetFullPath(Path.Combine(data, path));
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                     return File.Create(target);
-                });
+                }, trust: trust);
             }
             catch (PackageException e)
             {
                 return await RecordAsync(record with { Reason = e.Message }, null, cancellationToken).ConfigureAwait(false);
             }
-            record = record with { Manifest = manifest };
+            record = record with { Manifest = manifest, SignedBy = signer?.Name };
             var item = (await new ExchangeCatalog(dataSource).ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(i => i.Id == manifest.CatalogItem);
             if (item is null)
             {
@@ -111,36 +122,36 @@ public sealed class DeliveryReceiver(NpgsqlDataSource dataSource)
             {
                 return await RecordAsync(record with { Reason = $"{packageName}: {problems.Count} quality problem(s): {problems[0]}" }, problems, cancellationToken).ConfigureAwait(false);
             }
-            var versions = new List<long>();
-            byte[]? payload = null;
-            if (item.OneMapLayers)
+            if (!item.OneMapLayers)
             {
-                foreach (var file in files.Values.Distinct())
+                var payload = await File.ReadAllBytesAsync(files.Values.Single(), cancellationToken).ConfigureAwait(false);
+                return await RecordAsync(record with { Accepted = true, Payload = payload }, [], cancellationToken).ConfigureAwait(false);
+            }
+            if (files.Values.Distinct().Count() != 1)
+            {
+                return await RecordAsync(record with { Reason = $"{packageName}: the layers of a one-map item must come in one data file, so that they load in one transaction" }, null, cancellationToken).ConfigureAwait(false);
+            }
+            // The delivery row is written inside the import's transaction: data and record commit together or not at all.
+            DeliveryOutcome? accepted = null;
+            try
+            {
+                await new OneMapImporter(dataSource).ImportAsync(files.Values.First(), new ImportOptions
                 {
-                    try
-                    {
-                        var result = await new OneMapImporter(dataSource).ImportAsync(file, new ImportOptions
-                        {
-                            Year = manifest.Year,
-                            County = manifest.Region.Length == 6 ? manifest.Region : null,
-                            ImportedBy = $"exchange:{receivedBy}",
-                        }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                        versions.AddRange(result.Layers.Select(l => l.VersionId));
-                    }
-                    catch (Exception e) when (e is ImportFailedException or SourceFileException)
-                    {
-                        var report = e is ImportFailedException f
-                            ? f.Problems.Select(p => new QualityProblem(p.Layer, p.Fid, p.FeatureKey, p.Field, "import", p.Message, null, null)).ToList()
-                            : [];
-                        return await RecordAsync(record with { Reason = $"{packageName}: {e.Message}" }, report, cancellationToken).ConfigureAwait(false);
-                    }
-                }
+                    Year = manifest.Year,
+                    County = manifest.Region.Length == 6 ? manifest.Region : null,
+                    ImportedBy = $"exchange:{receivedBy}",
+                    BeforeCommit = async (connection, layers, ct) =>
+                        accepted = await InsertAsync(connection, record with { Accepted = true, LayerVersions = [.. layers.Select(l => l.VersionId)] }, [], ct).ConfigureAwait(false),
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            else
+            catch (Exception e) when (e is ImportFailedException or SourceFileException)
             {
-                payload = await File.ReadAllBytesAsync(files.Values.Single(), cancellationToken).ConfigureAwait(false);
+                var report = e is ImportFailedException f
+                    ? f.Problems.Select(p => new QualityProblem(p.Layer, p.Fid, p.FeatureKey, p.Field, "import", p.Message, null, null)).ToList()
+                    : [];
+                return await RecordAsync(record with { Reason = $"{packageName}: {e.Message}" }, report, cancellationToken).ConfigureAwait(false);
             }
-            return await RecordAsync(record with { Accepted = true, LayerVersions = versions, Payload = payload }, [], cancellationToken).ConfigureAwait(false);
+            return accepted!;
         }
         finally
         {
@@ -155,16 +166,23 @@ public sealed class DeliveryReceiver(NpgsqlDataSource dataSource)
         public string? Reason { get; init; }
         public IReadOnlyList<long> LayerVersions { get; init; } = [];
         public byte[]? Payload { get; init; }
+        public string? SignedBy { get; init; }
     }
 
     private async Task<DeliveryOutcome> RecordAsync(DeliveryRecord record, IReadOnlyList<QualityProblem>? problems, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await InsertAsync(connection, record, problems, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DeliveryOutcome> InsertAsync(NpgsqlConnection connection, DeliveryRecord record, IReadOnlyList<QualityProblem>? problems, CancellationToken cancellationToken)
+    {
         var m = record.Manifest;
-        await using var command = dataSource.CreateCommand("""
+        await using var command = new NpgsqlCommand("""
             INSERT INTO exchange_delivery (county_code, catalog_item, year, period, producer, channel, package_name, package_sm3, package_bytes,
-                received_by, manifest, status, reason, quality_report, layer_versions, payload)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id
-            """);
+                received_by, manifest, status, reason, quality_report, layer_versions, payload, signed_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id
+            """, connection);
         command.Parameters.AddWithValue(m?.Region ?? "");
         command.Parameters.AddWithValue((object?)m?.CatalogItem ?? DBNull.Value);
         command.Parameters.AddWithValue((object?)m?.Year ?? DBNull.Value);
@@ -181,6 +199,7 @@ public sealed class DeliveryReceiver(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, problems is null ? DBNull.Value : JsonSerializer.Serialize(problems, PackageManifest.Json));
         command.Parameters.AddWithValue(record.LayerVersions.ToArray());
         command.Parameters.AddWithValue(NpgsqlDbType.Bytea, (object?)record.Payload ?? DBNull.Value);
+        command.Parameters.AddWithValue((object?)record.SignedBy ?? DBNull.Value);
         var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         return new DeliveryOutcome(id, record.Accepted, record.Reason, problems ?? [], m, record.LayerVersions);
     }

@@ -17,7 +17,7 @@ namespace Gengbao.Storage.Exchange;
 public sealed class PackageBuilder(IConnectionSource connections)
 {
     public async Task<PackageManifest> BuildAsync(CatalogItem item, string region, int year, PackageProducer producer, DateTimeOffset now,
-        Stream output, string scratchFolder, CancellationToken cancellationToken = default)
+        Stream output, string scratchFolder, CancellationToken cancellationToken = default, Func<byte[], byte[]>? sign = null)
     {
         if (!item.OneMapLayers)
         {
@@ -50,7 +50,7 @@ public sealed class PackageBuilder(IConnectionSource connections)
             CatalogItem = item.Id, Producer = producer, Region = region, Year = year, CreatedAt = now,
             Period = item.Frequency == DeliveryFrequency.Annual ? "annual" : now.Month <= 6 ? "H1" : "H2",
             Layers = layers, Files = [],
-        }, [(entry, data)]);
+        }, [(entry, data)], sign);
     }
 
     private static async Task<(long Count, int Srid)> WriteLayerAsync(NpgsqlConnection connection, GeoPackageWriter writer, LayerSchema schema,

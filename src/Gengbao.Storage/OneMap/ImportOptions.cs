@@ -12,4 +12,10 @@ public sealed record ImportOptions
     public string? County { get; init; }
     public bool SkipInvalid { get; init; }
     public string ImportedBy { get; init; } = Environment.UserName;
+
+    /// <summary>
+    /// Runs inside the import's transaction after the layers are written, before the commit, with the layers written:
+    /// whatever it writes commits with the data or not at all (the exchange receiver's delivery row). Throwing rolls back.
+    /// </summary>
+    public Func<Npgsql.NpgsqlConnection, IReadOnlyList<ImportedLayer>, CancellationToken, Task>? BeforeCommit { get; init; }
 }

@@ -80,6 +80,10 @@ public sealed class OneMapImporter(NpgsqlDataSource dataSource)
             }
             // Queued in the same transaction: layers and the re-screening they call for commit together or not at all.
             var screeningRuns = await invalidation.QueueAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (options.BeforeCommit is { } beforeCommit)
+            {
+                await beforeCommit(connection, written, cancellationToken).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new ImportResult(written, problems) { ScreeningRuns = screeningRuns };
         }
