@@ -17,5 +17,5 @@ WITH bounds AS (
            ST_AsMVTGeom(ST_PointOnSurface(u.geom_3857), b.tile, 4096, 0, true) AS geom
     FROM units u, bounds b
 )
-SELECT coalesce((SELECT ST_AsMVT(p, 'admin', 4096, 'geom') FROM polygons p WHERE p.geom IS NOT NULL), ''::bytea)
-    || coalesce((SELECT ST_AsMVT(l, 'admin_label', 4096, 'geom') FROM labels l WHERE l.geom IS NOT NULL), ''::bytea)
+SELECT coalesce((SELECT ST_AsMVT(p, 'admin', 4096, 'geom' ORDER BY p.code) FROM polygons p WHERE p.geom IS NOT NULL), ''::bytea)
+    || coalesce((SELECT ST_AsMVT(l, 'admin_label', 4096, 'geom' ORDER BY l.code) FROM labels l WHERE l.geom IS NOT NULL), ''::bytea)

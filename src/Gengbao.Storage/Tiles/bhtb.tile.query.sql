@@ -11,4 +11,4 @@ WITH bounds AS (
     JOIN bhtb t ON t.county_code = k.county_code AND t.year = $4 AND t.fid = k.fid
     LEFT JOIN screening_result r ON r.county_code = t.county_code AND r.year = t.year AND r.fid = t.fid
 )
-SELECT coalesce((SELECT ST_AsMVT(f, 'bhtb', 4096, 'geom') FROM features f WHERE f.geom IS NOT NULL), ''::bytea)
+SELECT coalesce((SELECT ST_AsMVT(f, 'bhtb', 4096, 'geom' ORDER BY f.jcbh) FROM features f WHERE f.geom IS NOT NULL), ''::bytea)

@@ -8,4 +8,4 @@ WITH bounds AS (
     CROSS JOIN LATERAL gb_tiles.gbznt_in(b.area, $4) k
     JOIN gbznt t ON t.county_code = k.county_code AND t.year = $4 AND t.fid = k.fid
 )
-SELECT coalesce((SELECT ST_AsMVT(f, 'gbznt', 4096, 'geom') FROM features f WHERE f.geom IS NOT NULL), ''::bytea)
+SELECT coalesce((SELECT ST_AsMVT(f, 'gbznt', 4096, 'geom' ORDER BY f.spatial_code) FROM features f WHERE f.geom IS NOT NULL), ''::bytea)

@@ -8,4 +8,4 @@ WITH bounds AS (
     CROSS JOIN LATERAL gb_tiles.pzyd_in(b.area, $4) k
     JOIN pzyd t ON t.county_code = k.county_code AND t.year = $4 AND t.fid = k.fid
 )
-SELECT coalesce((SELECT ST_AsMVT(f, 'pzyd', 4096, 'geom') FROM features f WHERE f.geom IS NOT NULL), ''::bytea)
+SELECT coalesce((SELECT ST_AsMVT(f, 'pzyd', 4096, 'geom' ORDER BY f.spatial_code) FROM features f WHERE f.geom IS NOT NULL), ''::bytea)
