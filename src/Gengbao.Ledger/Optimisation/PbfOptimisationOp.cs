@@ -1,5 +1,6 @@
 using Gengbao.Geo.Area;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
@@ -127,6 +128,12 @@ public static class PbfOptimisationOp
         return new ContiguityStatistics(parcelCount, blockArea.Length, total, bins, shares);
     }
 
+    /// <summary>The polygons of an overlay result: shapes that only touch leave lines and points, which a following
+    /// overlay refuses as mixed-dimension input.</summary>
+    private static Geometry Polygonal(Geometry g) => g is Polygon or MultiPolygon
+        ? g
+        : g.Factory.CreateMultiPolygon([.. PolygonExtracter.GetPolygons(g).Cast<Polygon>()]);
+
     /// <summary>Polygons of one layer behind an STR-tree; overlays with the union of those near a shape.</summary>
     private sealed class CoverageIndex
     {
@@ -161,7 +168,7 @@ public static class PbfOptimisationOp
         public Geometry Intersection(Geometry shape)
         {
             var near = Near(shape);
-            return near is null ? shape.Factory.CreatePolygon() : OverlayNGRobust.Overlay(shape, near, SpatialFunction.Intersection);
+            return near is null ? shape.Factory.CreatePolygon() : Polygonal(OverlayNGRobust.Overlay(shape, near, SpatialFunction.Intersection));
         }
 
         public Geometry Difference(Geometry shape)

@@ -96,6 +96,9 @@ public sealed class PbfOptimisationOpTests
         Assert.Equal("XM-7", add.ProjectNo);
         var expected = EllipsoidalArea.Round(EllipsoidalArea.OfGaussKruger(Wkt.Read(Rect(50, 0, 150, 100)), Zone));
         Assert.InRange((double)add.Area, expected - 0.05, expected + 0.05);
+        // Cultivated land that only touches the project's edge leaves a line in the intersection, not a candidate.
+        var touching = new[] { cultivated[0], cultivated[1], Geo(Wkt.Read(Rect(200, 0, 260, 100))) };
+        Assert.Equal(add.Area, Assert.Single(Run(parcels, cultivated: touching, hsf: [project]).Add).Area);
         // Entirely inside PBF or off cultivated land: no candidate.
         Assert.Empty(Run([Parcel(1, Wkt.Read(Rect(-20, -20, 220, 120)))], cultivated: cultivated, hsf: [project]).Add);
         Assert.Empty(Run(parcels, hsf: [project]).Add);
