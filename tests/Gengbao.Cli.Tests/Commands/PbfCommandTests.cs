@@ -24,8 +24,9 @@ public sealed class PbfCommandTests : IDisposable
     private string Layer(string name, int epsg, string geometry)
     {
         var path = Path.Combine(_work, name);
-        File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture,
-            $$"""{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:{{epsg}}"}},"features":[{"type":"Feature","properties":{"name":"{{name}}"},"geometry":{{geometry}}}]}"""));
+        var crs = string.Create(CultureInfo.InvariantCulture, $"EPSG:{epsg}");
+        File.WriteAllText(path, "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"" + crs
+            + "\"}},\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"" + name + "\"},\"geometry\":" + geometry + "}]}");
         return path;
     }
 
