@@ -32,10 +32,11 @@ public sealed class PbfOptimisationQuery(IConnectionSource connections)
         WHERE county_code = $1 AND year = $2 AND dlbm IN ('0101', '0102', '0103') AND ltrim(gdpdjb, '0 ') = '5'
         """;
 
+    // Boxes only: GEOS refuses ST_Intersects on a self-intersecting geographic copy; the exact test is in C# on repaired shapes.
     private const string CultivatedNearHighStandardSql = """
         SELECT d.geom_4490 FROM dltb d
         WHERE d.county_code = $1 AND d.year = $2 AND d.dlbm IN ('0101', '0102', '0103')
-          AND EXISTS (SELECT 1 FROM gbznt g WHERE g.county_code = $1 AND g.year = $2 AND ST_Intersects(g.geom_4490, d.geom_4490))
+          AND EXISTS (SELECT 1 FROM gbznt g WHERE g.county_code = $1 AND g.year = $2 AND g.geom_4490 && d.geom_4490)
         """;
 
     private const string HighStandardSql = """

@@ -99,6 +99,11 @@ public sealed class PbfOptimisationOpTests
         // Cultivated land that only touches the project's edge leaves a line in the intersection, not a candidate.
         var touching = new[] { cultivated[0], cultivated[1], Geo(Wkt.Read(Rect(200, 0, 260, 100))) };
         Assert.Equal(add.Area, Assert.Single(Run(parcels, cultivated: touching, hsf: [project]).Add).Area);
+        // A self-intersecting copy of the project (a bow tie over the same strip) is repaired, not refused.
+        var bowTie = new HighStandardProject(8, "XM-8", "自相交", Geo(Wkt.Read(FormattableString.Invariant(
+            $"POLYGON(({X0 + 60} {Y0}, {X0 + 140} {Y0 + 100}, {X0 + 140} {Y0}, {X0 + 60} {Y0 + 100}, {X0 + 60} {Y0}))"))));
+        Assert.False(bowTie.Geographic.IsValid);
+        Assert.InRange((double)Assert.Single(Run(parcels, cultivated: cultivated, hsf: [bowTie]).Add).Area, 3_900, 4_100);
         // Entirely inside PBF or off cultivated land: no candidate.
         Assert.Empty(Run([Parcel(1, Wkt.Read(Rect(-20, -20, 220, 120)))], cultivated: cultivated, hsf: [project]).Add);
         Assert.Empty(Run(parcels, hsf: [project]).Add);
