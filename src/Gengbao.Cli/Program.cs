@@ -12,6 +12,7 @@ var root = new RootCommand("Gengbao (耕保) farmland-protection platform")
     LedgerCommand.Create(),
     ReportCommand.Create(),
     ReportCommand.Targets(),
+    PbfCommand.Create(),
     DemoCommand.Create(),
     ScreenCommand.Create(),
     CompareCommand.Create(),

@@ -1,6 +1,7 @@
 using Gengbao.Geo.Codes;
 using Gengbao.Ledger.Assessment;
 using Gengbao.Ledger.Balance;
+using Gengbao.Ledger.Optimisation;
 using Gengbao.Ledger.Reports;
 using Gengbao.Storage.Ledger;
 
@@ -84,6 +85,46 @@ public static class LedgerApi
                 }
             }))
             .WithName("GetLedgerReport").WithSummary("Statistical report of the ledger as printable HTML or an Excel workbook");
+
+        api.MapGet("/pbf-optimisation", (string unit, int year, double? gap, decimal? minBlock, double? minShare, NpgsqlStores stores, CancellationToken ct) => Guard(async () =>
+            {
+                var defaults = new PbfOptimisationOptions();
+                var options = new PbfOptimisationOptions
+                {
+                    GapMetres = gap ?? defaults.GapMetres, MinBlockArea = minBlock ?? defaults.MinBlockArea, MinShareInside = minShare ?? defaults.MinShareInside,
+                };
+                if (options.GapMetres is < 0 or > 1000 || options.MinBlockArea < 0 || options.MinShareInside is <= 0 or > 1)
+                {
+                    return Results.Problem("gap must be 0-1000 m, minBlock ≥ 0 m², minShare in (0, 1]", statusCode: StatusCodes.Status400BadRequest);
+                }
+                var run = await stores.Ledger.Pbf.RunAsync(unit, year, options, [], ct);
+                return Results.Ok(PbfOptimisationJson(run));
+            }))
+            .WithName("GetPbfOptimisation").WithSummary("PBF optimisation support: withdrawal candidates (fragments, slope grade 5), high-standard farmland to add, contiguity statistics (m²; docs/ledger.md §7)");
+    }
+
+    /// <summary>The optimisation without geometries (the CLI writes them to a GeoPackage); reasons as names.</summary>
+    private static object PbfOptimisationJson(PbfOptimisationRun run)
+    {
+        var r = run.Result;
+        return new
+        {
+            run.UnitCode, run.CountyCode, run.Year,
+            Options = new { r.Options.GapMetres, r.Options.MinBlockArea, r.Options.MinShareInside },
+            r.Contiguity,
+            Withdraw = r.Withdraw.Select(w => new
+            {
+                w.Fid, w.Bsm, w.VillageCode, w.OfficialArea, w.Block, w.BlockArea,
+                Reasons = Enum.GetValues<WithdrawReasons>().Where(x => x != WithdrawReasons.None && (w.Reasons & x) != 0).Select(x => x.ToString()),
+                w.SteepShare,
+            }),
+            Add = r.Add.Select(a => new { a.ProjectFid, a.ProjectNo, a.ProjectName, a.Area }),
+            Totals = new
+            {
+                Fragment = r.WithdrawArea(WithdrawReasons.Fragment), SteepSlope = r.WithdrawArea(WithdrawReasons.SteepSlope),
+                Withdraw = r.Withdraw.Sum(w => w.OfficialArea), Add = r.Add.Sum(a => a.Area),
+            },
+        };
     }
 
     /// <summary>Unknown unit or year, malformed code: 400 with the reason.</summary>

@@ -9,4 +9,5 @@ public sealed class LedgerStores(IConnectionSource connections)
     public AssessmentQuery Assessment { get; } = new(connections);
     public ProtectionTargetStore Targets { get; } = new(connections);
     public LedgerReportBuilder Reports { get; } = new(connections);
+    public PbfOptimisationQuery Pbf { get; } = new(connections);
 }
