@@ -59,10 +59,15 @@ token="$(curl -fs -H 'Content-Type: application/json' -d '{"username":"tiles-lea
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$root/bench/tiles/fetch.py" "$base" "$token" "$out/tiles-list.csv" cold > "$out/tiles-cold.csv"
 python3 "$root/bench/tiles/fetch.py" "$base" "$token" "$out/tiles-list.csv" warm > "$out/tiles-warm.csv"
+# Time to first features of the one map in Chromium (target: within 2 s of load), on a freshly started server.
+dotnet build "$root/bench/firstpaint/FirstPaint.csproj" -c Release -nologo -v:quiet -clp:ErrorsOnly -o "$out/firstpaint-bin" >/dev/null
+stop_server; start_server
+dotnet "$out/firstpaint-bin/FirstPaint.dll" "$base" "$token" 5 > "$out/tiles-firstpaint.txt"
 stop_server
 
 # Peer: the same SQL inside PostgreSQL, as the web role with the leader's region, year 2024 (each layer's latest).
 python3 "$root/bench/tiles/peer_sql.py" "$root/src/Gengbao.Storage/Tiles" "$out/tiles-list.csv" 2024 6229 > "$out/tiles-peer.sql"
 pg -d "$db" -At -F, -f "$out/tiles-peer.sql" > "$out/tiles-peer.csv"
 
+cat "$out/tiles-firstpaint.txt"
 python3 "$root/bench/tiles/report.py" "$out/tiles-cold.csv" "$out/tiles-warm.csv" "$out/tiles-peer.csv" "$size" "$load"
