@@ -51,7 +51,17 @@ internal sealed class AdminLocator
         }
     }
 
-    /// <summary>The 12-digit village code under the point, else the county's 12-digit code, else null.</summary>
+    /// <summary>
+    /// How far outside every unit a point may lie and still be placed in the nearest one, in degrees (about 50 m):
+    /// an approval drawn a few metres over the prefecture boundary, or whose interior point falls in a sliver between
+    /// two villages, belongs to the unit next to it; anything farther is the caller's error to report.
+    /// </summary>
+    public const double NearTolerance = 0.0005;
+
+    /// <summary>
+    /// The 12-digit village code under the point, else the county's; else the nearest village, then county, within
+    /// <see cref="NearTolerance"/> (ties to the lower code); else null.
+    /// </summary>
     public string? Locate(Point geographic)
     {
         foreach (var (code, shape) in _villages.Query(geographic.EnvelopeInternal))
@@ -68,6 +78,23 @@ internal sealed class AdminLocator
                 return code;
             }
         }
-        return null;
+        return Nearest(_villages, geographic) ?? Nearest(_counties, geographic);
+    }
+
+    private static string? Nearest(Quadtree<(string Code, IPreparedGeometry Shape)> tree, Point geographic)
+    {
+        var box = geographic.EnvelopeInternal.Copy();
+        box.ExpandBy(NearTolerance);
+        string? best = null;
+        var bestDistance = double.PositiveInfinity;
+        foreach (var (code, shape) in tree.Query(box))
+        {
+            var distance = shape.Geometry.Distance(geographic);
+            if (distance <= NearTolerance && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(code, best) < 0)))
+            {
+                (best, bestDistance) = (code, distance);
+            }
+        }
+        return best;
     }
 }
