@@ -19,6 +19,7 @@ export default defineConfig({
         field: resolve(import.meta.dirname, 'field.html'),
         patrol: resolve(import.meta.dirname, 'patrol.html'),
         admin: resolve(import.meta.dirname, 'admin.html'),
+        cases: resolve(import.meta.dirname, 'cases.html'),
       },
     },
   },
