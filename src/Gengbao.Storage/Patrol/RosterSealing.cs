@@ -38,6 +38,11 @@ public static class RosterSealing
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(cipher);
         await using var connection = await owner.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Once validated, the constraint itself guarantees there is nothing to seal: no roster scan at every start.
+        if (await IsValidatedAsync(connection, null, cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<(string County, long Id, string Name, string Phone)>();
         await using (var read = new NpgsqlCommand(
@@ -64,17 +69,20 @@ public static class RosterSealing
             write.Parameters.AddWithValue(rows.Select(r => PhoneIndex(cipher, r.Phone)).ToArray());
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        await using (var validate = new NpgsqlCommand("""
-            SELECT convalidated FROM pg_constraint WHERE conname = 'patrol_roster_sealed' AND conrelid = 'patrol_roster'::regclass
-            """, connection, transaction))
+        if (!await IsValidatedAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
         {
-            if (await validate.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is false)
-            {
-                await using var alter = new NpgsqlCommand("ALTER TABLE patrol_roster VALIDATE CONSTRAINT patrol_roster_sealed", connection, transaction);
-                await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await using var alter = new NpgsqlCommand("ALTER TABLE patrol_roster VALIDATE CONSTRAINT patrol_roster_sealed", connection, transaction);
+            await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return rows.Count;
+    }
+
+    private static async Task<bool> IsValidatedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT convalidated FROM pg_constraint WHERE conname = 'patrol_roster_sealed' AND conrelid = 'patrol_roster'::regclass
+            """, connection, transaction);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }
 }
