@@ -4,15 +4,18 @@ namespace Gengbao.Screening;
 
 /// <summary>
 /// Screens every change patch of an <see cref="IScreeningSource"/> in spatially coherent batches: the patches' boxes
-/// are sorted along a Hilbert curve and cut into batches of up to <see cref="ScreeningRunOptions.BatchSize"/>; for each batch
-/// the source reads the patches and the reference features near them once; the next batch is read while the current
-/// one is screened. Memory is bounded by two batches plus the results, whatever the size of the area.
+/// are sorted along a Hilbert curve and cut into batches of at most <see cref="ScreeningRunOptions.BatchSize"/>. Each
+/// of <see cref="ScreeningRunOptions.Threads"/> workers takes the next batch, reads its patches and the reference
+/// features near them, and screens it, so reading and overlaying share the cores with no thread waiting for a reader
+/// (a source that cannot read concurrently is read by one worker at a time while the others screen). Memory is
+/// bounded by one batch per worker plus the results, whatever the size of the area.
 /// </summary>
 public static class ScreeningPipeline
 {
     /// <summary>
     /// All results, ordered by <see cref="PatchScreening.MonitoringNumber"/> (ordinal), then id. Exceptions of the
-    /// source and <see cref="ScreeningInputException"/> propagate unchanged.
+    /// source and <see cref="ScreeningInputException"/> propagate unchanged (the one of the earliest batch when several
+    /// fail, so the error does not depend on thread timing).
     /// </summary>
     public static IReadOnlyList<PatchScreening> Run(IScreeningSource source, ScreeningEngine engine, ScreeningRunOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -21,26 +24,64 @@ public static class ScreeningPipeline
         ArgumentNullException.ThrowIfNull(engine);
         options ??= new ScreeningRunOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1);
 
-        var batches = Batches(source.ReadChangePatchBoxes(), options.BatchSize);
-        var results = new List<PatchScreening>();
-        Task<Batch>? next = batches.Count > 0 ? Task.FromResult(Load(source, batches[0])) : null;
-        for (var k = 0; k < batches.Count; k++)
+        var batches = Batches(source.ReadChangePatchBoxes(), options.BatchSize, options.Threads);
+        var screened = new IReadOnlyList<PatchScreening>?[batches.Count];
+        var failures = new Exception?[batches.Count];
+        var readGate = source.ReadsConcurrently ? null : new object();
+        var next = -1;
+        var done = 0;
+        var stop = false;
+        void Work()
         {
-            var batch = next!.GetAwaiter().GetResult();
-            var following = k + 1 < batches.Count ? batches[k + 1] : null;
-            next = following is null ? null : Task.Run(() => Load(source, following), cancellationToken);
-            try
+            for (int k; !Volatile.Read(ref stop) && (k = Interlocked.Increment(ref next)) < batches.Count;)
             {
-                results.AddRange(engine.Screen(batch.Patches, batch.Layers, options.Threads, cancellationToken));
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Batch batch;
+                    if (readGate is null)
+                    {
+                        batch = Load(source, batches[k]);
+                    }
+                    else
+                    {
+                        lock (readGate)
+                        {
+                            batch = Load(source, batches[k]);
+                        }
+                    }
+                    screened[k] = engine.Screen(batch.Patches, batch.Layers, 1, cancellationToken);
+                    Interlocked.Add(ref done, batch.Patches.Count);
+                    if (options.Progress is { } progress)
+                    {
+                        lock (failures)
+                        {
+                            progress.Report(Volatile.Read(ref done));
+                        }
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures[k] = e;
+                    Volatile.Write(ref stop, true);
+                }
             }
-            catch
-            {
-                // Let a read in flight finish before the caller disposes the source under it.
-                next?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
-                throw;
-            }
-            options.Progress?.Report(results.Count);
+        }
+        var workers = Enumerable.Range(1, Math.Min(options.Threads, batches.Count) - 1)
+            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        Work();
+        Task.WaitAll([.. workers], CancellationToken.None);
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        var results = new List<PatchScreening>(done);
+        foreach (var batch in screened)
+        {
+            results.AddRange(batch!);
         }
         results.Sort(static (a, b) =>
         {
@@ -61,10 +102,11 @@ public static class ScreeningPipeline
     }
 
     /// <summary>
-    /// Boxes in Hilbert order of their centres (ties by id), cut into runs of <paramref name="size"/>. The first runs
-    /// are shorter (size/16, size/8, … doubling) so the workers start while the reader is still at the beginning.
+    /// Boxes in Hilbert order of their centres (ties by id), cut into consecutive runs. Runs shrink towards the end
+    /// (guided scheduling: a run takes 1/(2·<paramref name="threads"/>) of what is left, between <paramref name="size"/>/16
+    /// and <paramref name="size"/>) so the workers finish together instead of one screening a last large batch alone.
     /// </summary>
-    internal static List<List<(long Id, Envelope Box)>> Batches(IReadOnlyList<(long Id, Envelope Box)> boxes, int size)
+    internal static List<List<(long Id, Envelope Box)>> Batches(IReadOnlyList<(long Id, Envelope Box)> boxes, int size, int threads = 1)
     {
         var extent = new Envelope();
         foreach (var (_, box) in boxes)
@@ -74,10 +116,13 @@ public static class ScreeningPipeline
         var keyed = boxes.Select(b => (Key: HilbertKey(b.Box.Centre, extent), b.Id, b.Box)).ToList();
         keyed.Sort(static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Id.CompareTo(b.Id));
         var batches = new List<List<(long Id, Envelope Box)>>();
-        var next = Math.Max(1, size / 16);
-        for (var start = 0; start < keyed.Count; start += next, next = Math.Min(size, 2 * next))
+        var smallest = Math.Max(1, size / 16);
+        for (var start = 0; start < keyed.Count;)
         {
-            batches.Add(keyed.GetRange(start, Math.Min(next, keyed.Count - start)).ConvertAll(k => (k.Id, k.Box)));
+            var left = keyed.Count - start;
+            var take = Math.Min(left, Math.Clamp((left + 2 * threads - 1) / (2 * threads), smallest, size));
+            batches.Add(keyed.GetRange(start, take).ConvertAll(k => (k.Id, k.Box)));
+            start += take;
         }
         return batches;
     }

@@ -3,7 +3,7 @@ namespace Gengbao.Screening;
 /// <summary>How <see cref="ScreeningPipeline"/> divides the work.</summary>
 public sealed record ScreeningRunOptions
 {
-    /// <summary>Worker threads for the overlays (≥ 1). Results do not depend on it.</summary>
+    /// <summary>Workers, each reading and screening one batch at a time (≥ 1). Results do not depend on it.</summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>
@@ -12,6 +12,6 @@ public sealed record ScreeningRunOptions
     /// </summary>
     public int BatchSize { get; init; } = 1024;
 
-    /// <summary>Told the number of patches screened so far after each batch (from the calling thread).</summary>
+    /// <summary>Told the number of patches screened so far after each batch (from a worker thread, one report at a time, never decreasing).</summary>
     public IProgress<int>? Progress { get; init; }
 }

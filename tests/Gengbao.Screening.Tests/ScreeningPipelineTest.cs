@@ -28,10 +28,37 @@ public sealed class ScreeningPipelineTest
         var source = new GridSource(columns: 20, rows: 20);
         ScreeningPipeline.Run(source, new ScreeningEngine(Zone), new ScreeningRunOptions { BatchSize = 50 });
 
-        Assert.Equal(12, source.BatchesRead); // 3, 6, 12, 24, 48, then 50 at a time
+        // 50 at a time while at least 100 are left (7 batches), then half of what is left (25, 13, 6, 3, 3).
+        Assert.Equal(12, source.BatchesRead);
         Assert.Equal(400, source.PatchesRead);
+        Assert.Equal(50, source.MaxPatchesPerBatch);
         // Hilbert order keeps a batch compact: far fewer reference parcels than patches per batch would touch if scattered.
         Assert.True(source.MaxParcelsPerBatch <= 100, $"a batch read {source.MaxParcelsPerBatch} parcels");
+    }
+
+    [Fact]
+    public void BatchesShrinkTowardsTheEndSoWorkersFinishTogether()
+    {
+        var boxes = Enumerable.Range(0, 4923).Select(i => ((long)i, new Envelope(i % 70, i % 70 + 1, i / 70, i / 70 + 1))).ToList();
+
+        var sizes = ScreeningPipeline.Batches(boxes, size: 1024, threads: 2).ConvertAll(b => b.Count);
+
+        Assert.Equal(4923, sizes.Sum());
+        Assert.Equal(1024, sizes[0]);
+        Assert.True(sizes.Zip(sizes.Skip(1)).All(p => p.Second <= p.First), string.Join(", ", sizes));
+        Assert.True(sizes[^2] <= 64, string.Join(", ", sizes)); // the last ones are a sixteenth of a batch at most
+        Assert.Equal(boxes.Select(b => b.Item1).Order(), ScreeningPipeline.Batches(boxes, 1024, 2).SelectMany(b => b).Select(b => b.Id).Order());
+    }
+
+    [Fact]
+    public void AFailingBatchFailsTheRunWithItsOwnError()
+    {
+        var source = new GridSource(columns: 12, rows: 9) { FailOnBatch = 3 };
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            ScreeningPipeline.Run(source, new ScreeningEngine(Zone), new ScreeningRunOptions { BatchSize = 10, Threads = 2 }));
+
+        Assert.Equal("batch 3 unreadable", error.Message);
     }
 
     [Fact]
@@ -76,13 +103,22 @@ public sealed class ScreeningPipelineTest
 
         public int MaxParcelsPerBatch { get; private set; }
 
+        public int MaxPatchesPerBatch { get; private set; }
+
         public IReadOnlyList<(long Id, Envelope Box)> ReadChangePatchBoxes() =>
             _patches.Select(p => (p.Id, p.Geometry.EnvelopeInternal)).Reverse().ToList();
+
+        public int? FailOnBatch { get; init; }
 
         public IReadOnlyList<ChangePatch> ReadChangePatches(IReadOnlyCollection<long> ids)
         {
             BatchesRead++;
+            if (BatchesRead == FailOnBatch)
+            {
+                throw new InvalidOperationException($"batch {BatchesRead} unreadable");
+            }
             PatchesRead += ids.Count;
+            MaxPatchesPerBatch = Math.Max(MaxPatchesPerBatch, ids.Count);
             return _patches.Where(p => ids.Contains(p.Id)).ToList();
         }
 

@@ -23,21 +23,78 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
     private static readonly string[] Required = ["DLTB", "YJJBNT", "GBZNT", "PZYD", "BHTB"];
 
     private readonly string _path;
-    private readonly SqliteConnection _connection;
     private readonly Dictionary<string, Table> _tables;
-    private readonly WKBReader _wkb = new(NtsGeometryServices.Instance) { HandleSRID = false, IsStrict = false };
     private readonly GeometryFactory _factory = NtsGeometryServices.Instance.CreateGeometryFactory();
-    private byte[] _blob = new byte[4096];
+    // One reader (connection, WKB reader, buffer) per thread reading at that moment: batches are read concurrently.
+    private readonly System.Collections.Concurrent.ConcurrentBag<Reader> _idle = [];
+    private readonly List<Reader> _all = [];
 
-    private GeoPackageScreeningSource(string path, SqliteConnection connection, Dictionary<string, Table> tables, GaussKrugerZone zone)
+    private GeoPackageScreeningSource(string path, Reader first, Dictionary<string, Table> tables, GaussKrugerZone zone)
     {
         _path = path;
-        _connection = connection;
         _tables = tables;
         Zone = zone;
+        _all.Add(first);
+        _idle.Add(first);
     }
 
     public GaussKrugerZone Zone { get; }
+
+    public bool ReadsConcurrently => true;
+
+    /// <summary>A read-only connection to the file and what parsing its rows needs; used by one thread at a time.</summary>
+    private sealed class Reader(SqliteConnection connection) : IDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public WKBReader Wkb { get; } = new(NtsGeometryServices.Instance) { HandleSRID = false, IsStrict = false };
+
+        public byte[] Blob { get; set; } = new byte[4096];
+
+        public static Reader Open(string path)
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            try
+            {
+                // Hold the shared lock for the whole run: one consistent snapshot, and no lock, unlock and cache
+                // check around each statement (they cost more than the R-tree queries themselves). Shared locks of
+                // several readers do not exclude each other.
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA locking_mode = EXCLUSIVE; PRAGMA mmap_size = 2147418112;";
+                pragma.ExecuteNonQuery();
+                return new Reader(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose() => Connection.Dispose();
+    }
+
+    /// <summary>Runs <paramref name="read"/> with a reader no other thread is using (opening one more when all are busy).</summary>
+    private T WithReader<T>(Func<Reader, T> read)
+    {
+        if (!_idle.TryTake(out var reader))
+        {
+            reader = Reader.Open(_path);
+            lock (_all)
+            {
+                _all.Add(reader);
+            }
+        }
+        try
+        {
+            return read(reader);
+        }
+        finally
+        {
+            _idle.Add(reader);
+        }
+    }
 
     /// <summary>One layer: table, fid and geometry column, the attribute columns we read, and its R-tree if any.</summary>
     private sealed record Table(string Layer, string Name, string Fid, string Geometry, string?[] Columns, string? Rtree)
@@ -66,17 +123,10 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
                         $"coordinate reference system {other} differs from that of BHTB, {zone}; reproject the layer (e.g. ogr2ogr -t_srs EPSG:{zone.Epsg}) so all layers share one zone");
                 }
             }
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            connection.Open();
+            var reader = Reader.Open(full);
             try
             {
-                // Hold the shared lock for the whole run: one consistent snapshot, and no lock, unlock and cache
-                // check around each statement (they cost more than the R-tree queries themselves).
-                using (var pragma = connection.CreateCommand())
-                {
-                    pragma.CommandText = "PRAGMA locking_mode = EXCLUSIVE; PRAGMA mmap_size = 2147418112;";
-                    pragma.ExecuteNonQuery();
-                }
+                var connection = reader.Connection;
                 var tables = new Dictionary<string, Table>(StringComparer.Ordinal)
                 {
                     ["DLTB"] = Describe(connection, full, byName["DLTB"], ["DLBM"], []),
@@ -86,11 +136,11 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
                     // Without QSXDL/HSXDL a patch gets no tags but is screened all the same.
                     ["BHTB"] = Describe(connection, full, byName["BHTB"], ["JCBH"], ["QSXDL", "HSXDL"]),
                 };
-                return new GeoPackageScreeningSource(full, connection, tables, zone);
+                return new GeoPackageScreeningSource(full, reader, tables, zone);
             }
             catch
             {
-                connection.Dispose();
+                reader.Dispose();
                 throw;
             }
         }
@@ -103,11 +153,13 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
         }
     }
 
-    public IReadOnlyList<(long Id, Envelope Box)> ReadChangePatchBoxes()
+    public IReadOnlyList<(long Id, Envelope Box)> ReadChangePatchBoxes() => WithReader(ReadChangePatchBoxes);
+
+    private List<(long Id, Envelope Box)> ReadChangePatchBoxes(Reader file)
     {
         var table = _tables["BHTB"];
         // A patch without geometry has no R-tree entry and would silently drop out of the result.
-        using (var missing = _connection.CreateCommand())
+        using (var missing = file.Connection.CreateCommand())
         {
             missing.CommandText = $"SELECT {Quote(table.Fid)} FROM {table.From} WHERE {Quote(table.Geometry)} IS NULL LIMIT 1";
             if (missing.ExecuteScalar() is long fid)
@@ -118,9 +170,9 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
         var boxes = new List<(long, Envelope)>();
         if (table.Rtree is { } rtree)
         {
-            Query($"SELECT id, minx, maxx, miny, maxy FROM {Quote(rtree)}", table, reader =>
+            Query(file, $"SELECT id, minx, maxx, miny, maxy FROM {Quote(rtree)}", table, reader =>
                 boxes.Add((reader.GetInt64(0), new Envelope(reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4)))));
-            using var count = _connection.CreateCommand();
+            using var count = file.Connection.CreateCommand();
             count.CommandText = $"SELECT count(*) FROM {table.From}";
             if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) == boxes.Count)
             {
@@ -128,22 +180,26 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
             }
             boxes.Clear(); // an empty geometry has no R-tree entry either: take the boxes from the geometries
         }
-        Query($"SELECT {Quote(table.Fid)}, {Quote(table.Geometry)} FROM {table.From}", table, reader =>
-            boxes.Add((reader.GetInt64(0), ReadGeometry(reader, 1, table, reader.GetInt64(0)).EnvelopeInternal)));
+        Query(file, $"SELECT {Quote(table.Fid)}, {Quote(table.Geometry)} FROM {table.From}", table, reader =>
+            boxes.Add((reader.GetInt64(0), ReadGeometry(file, reader, 1, table, reader.GetInt64(0)).EnvelopeInternal)));
         return boxes;
     }
 
-    public IReadOnlyList<ChangePatch> ReadChangePatches(IReadOnlyCollection<long> ids)
+    public IReadOnlyList<ChangePatch> ReadChangePatches(IReadOnlyCollection<long> ids) => WithReader(file => ReadChangePatches(file, ids));
+
+    private List<ChangePatch> ReadChangePatches(Reader file, IReadOnlyCollection<long> ids)
     {
         var table = _tables["BHTB"];
         var patches = new List<ChangePatch>(ids.Count);
-        ReadRows(table, ids, (reader, fid, geometry) => patches.Add(new ChangePatch(
+        ReadRows(file, table, ids, (reader, fid, geometry) => patches.Add(new ChangePatch(
             fid, reader.IsDBNull(2) ? fid.ToString(CultureInfo.InvariantCulture) : ReadText(reader, 2),
             geometry, reader.IsDBNull(3) ? null : ReadText(reader, 3), reader.IsDBNull(4) ? null : ReadText(reader, 4))));
         return patches;
     }
 
-    public ScreeningLayers ReadReferenceLayers(IReadOnlyList<Envelope> boxes)
+    public ScreeningLayers ReadReferenceLayers(IReadOnlyList<Envelope> boxes) => WithReader(file => ReadReferenceLayers(file, boxes));
+
+    private ScreeningLayers ReadReferenceLayers(Reader file, IReadOnlyList<Envelope> boxes)
     {
         var json = BoxesAsJson(boxes);
         var land = new List<LandPatch>();
@@ -151,13 +207,13 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
         // Only cultivated land takes part; filtering on DLBM in SQL means other land is never parsed.
         var cultivated = LandClass.All.Where(LandClass.IsCultivated).Order(StringComparer.Ordinal).Select(c => $"'{c}'");
         var filter = $"trim({Quote(dltb.Columns[0]!)}) IN ({string.Join(", ", cultivated)})";
-        ReadNear(dltb, json, filter, (reader, fid, geometry) => land.Add(new LandPatch(fid, ReadText(reader, 2), geometry)));
+        ReadNear(file, dltb, json, filter, (reader, fid, geometry) => land.Add(new LandPatch(fid, ReadText(reader, 2), geometry)));
         var pbf = new List<FarmlandPatch>();
-        ReadNear(_tables["YJJBNT"], json, null, (_, fid, geometry) => pbf.Add(new FarmlandPatch(fid, geometry)));
+        ReadNear(file, _tables["YJJBNT"], json, null, (_, fid, geometry) => pbf.Add(new FarmlandPatch(fid, geometry)));
         var highStandard = new List<FarmlandPatch>();
-        ReadNear(_tables["GBZNT"], json, null, (_, fid, geometry) => highStandard.Add(new FarmlandPatch(fid, geometry)));
+        ReadNear(file, _tables["GBZNT"], json, null, (_, fid, geometry) => highStandard.Add(new FarmlandPatch(fid, geometry)));
         var approvals = new List<Approval>();
-        ReadNear(_tables["PZYD"], json, null, (reader, fid, geometry) => approvals.Add(new Approval(
+        ReadNear(file, _tables["PZYD"], json, null, (reader, fid, geometry) => approvals.Add(new Approval(
             fid, reader.IsDBNull(2) ? "" : ReadText(reader, 2), reader.IsDBNull(3) ? "" : ReadText(reader, 3), geometry)));
         return new ScreeningLayers(land, pbf, highStandard, approvals);
     }
@@ -179,22 +235,28 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
         return new SourceFileException(_path, table.Name, $"{feature}: {e.Problem}", e);
     }
 
-    public void Dispose() => _connection.Dispose();
-
-    private string? NameOf(Table table, long fid)
+    public void Dispose()
     {
-        using var command = _connection.CreateCommand();
+        foreach (var reader in _all)
+        {
+            reader.Dispose();
+        }
+    }
+
+    private string? NameOf(Table table, long fid) => WithReader(file =>
+    {
+        using var command = file.Connection.CreateCommand();
         command.CommandText = $"SELECT {Quote(table.Columns[0]!)} FROM {table.From} WHERE {Quote(table.Fid)} = $fid";
         command.Parameters.AddWithValue("$fid", fid);
         return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
-    }
+    });
 
     /// <summary>
     /// Reads the rows of <paramref name="table"/> whose R-tree box meets one of the boxes, each once, in fid order: one
     /// statement joins the boxes (JSON) with the R-tree (the R-tree is the inner loop, so each box is an index
     /// query) and looks the rows up by fid. Without an R-tree every row is read and the engine's own index filters.
     /// </summary>
-    private void ReadNear(Table table, string boxesJson, string? filter, Action<SqliteDataReader, long, Geometry> row)
+    private void ReadNear(Reader file, Table table, string boxesJson, string? filter, Action<SqliteDataReader, long, Geometry> row)
     {
         var near = table.Rtree is { } rtree
             ? $"""
@@ -202,22 +264,22 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
                 WHERE r.minx <= b.value ->> 1 AND r.maxx >= b.value ->> 0 AND r.miny <= b.value ->> 3 AND r.maxy >= b.value ->> 2)
               """
             : "1";
-        ReadWhere(table, near + (filter is null ? "" : " AND " + filter), ("$boxes", boxesJson), row);
+        ReadWhere(file, table, near + (filter is null ? "" : " AND " + filter), ("$boxes", boxesJson), row);
     }
 
     /// <summary>Reads fid, geometry and <see cref="Table.Columns"/> (from ordinal 2) of the given rows in fid order.</summary>
-    private void ReadRows(Table table, IReadOnlyCollection<long> ids, Action<SqliteDataReader, long, Geometry> row) =>
-        ReadWhere(table, $"{Quote(table.Fid)} IN (SELECT value FROM json_each($ids))", ("$ids", "[" + string.Join(",", ids) + "]"), row);
+    private void ReadRows(Reader file, Table table, IReadOnlyCollection<long> ids, Action<SqliteDataReader, long, Geometry> row) =>
+        ReadWhere(file, table, $"{Quote(table.Fid)} IN (SELECT value FROM json_each($ids))", ("$ids", "[" + string.Join(",", ids) + "]"), row);
 
-    private void ReadWhere(Table table, string where, (string Name, object Value) parameter, Action<SqliteDataReader, long, Geometry> row)
+    private void ReadWhere(Reader file, Table table, string where, (string Name, object Value) parameter, Action<SqliteDataReader, long, Geometry> row)
     {
         // An optional column the layer lacks (QSXDL, HSXDL) reads as NULL.
         var columns = string.Concat(table.Columns.Select(c => ", " + (c is null ? "NULL" : Quote(c))));
         var sql = $"SELECT {Quote(table.Fid)}, {Quote(table.Geometry)}{columns} FROM {table.From} WHERE {where} ORDER BY {Quote(table.Fid)}";
-        Query(sql, table, reader =>
+        Query(file, sql, table, reader =>
         {
             var fid = reader.GetInt64(0);
-            row(reader, fid, ReadGeometry(reader, 1, table, fid));
+            row(reader, fid, ReadGeometry(file, reader, 1, table, fid));
         }, parameter);
     }
 
@@ -240,11 +302,11 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
         return text.Append(']').ToString();
     }
 
-    private void Query(string sql, Table table, Action<SqliteDataReader> row, params (string Name, object Value)[] parameters)
+    private void Query(Reader file, string sql, Table table, Action<SqliteDataReader> row, params (string Name, object Value)[] parameters)
     {
         try
         {
-            using var command = _connection.CreateCommand();
+            using var command = file.Connection.CreateCommand();
             command.CommandText = sql;
             foreach (var (name, value) in parameters)
             {
@@ -262,21 +324,21 @@ internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
         }
     }
 
-    private Geometry ReadGeometry(SqliteDataReader reader, int ordinal, Table table, long fid)
+    private Geometry ReadGeometry(Reader file, SqliteDataReader reader, int ordinal, Table table, long fid)
     {
         if (reader.IsDBNull(ordinal))
         {
             throw new SourceFileException(_path, table.Name, $"feature {fid}: no geometry");
         }
         var length = (int)reader.GetBytes(ordinal, 0, null, 0, 0);
-        if (_blob.Length < length)
+        if (file.Blob.Length < length)
         {
-            _blob = new byte[Math.Max(length, 2 * _blob.Length)];
+            file.Blob = new byte[Math.Max(length, 2 * file.Blob.Length)];
         }
-        reader.GetBytes(ordinal, 0, _blob, 0, length);
+        reader.GetBytes(ordinal, 0, file.Blob, 0, length);
         try
         {
-            return PolygonWkb.Read(_blob.AsSpan(0, length), _factory, _wkb)
+            return PolygonWkb.Read(file.Blob.AsSpan(0, length), _factory, file.Wkb)
                 ?? throw new SourceFileException(_path, table.Name, $"feature {fid}: empty geometry");
         }
         catch (Exception e) when (e is FormatException or ParseException or ArgumentException or IndexOutOfRangeException or EndOfStreamException)
