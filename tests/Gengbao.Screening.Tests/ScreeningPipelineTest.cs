@@ -14,10 +14,14 @@ public sealed class ScreeningPipelineTest
 
         var whole = ScreeningPipeline.Run(source, engine, new ScreeningRunOptions { BatchSize = 10_000 });
         var small = ScreeningPipeline.Run(source, engine, new ScreeningRunOptions { BatchSize = 7, Threads = 3 });
+        var concurrent = new GridSource(columns: 12, rows: 9) { Concurrent = true };
+        var readTogether = ScreeningPipeline.Run(concurrent, engine, new ScreeningRunOptions { BatchSize = 5, Threads = 4 });
 
         Assert.Equal(108, whole.Count);
         Assert.Equal(whole.Select(r => r.MonitoringNumber).Order(StringComparer.Ordinal), whole.Select(r => r.MonitoringNumber));
         Assert.Equal(whole, small, ScreeningEngineTest.ResultComparer.Instance);
+        Assert.Equal(whole, readTogether, ScreeningEngineTest.ResultComparer.Instance);
+        Assert.Equal(108, concurrent.PatchesRead);
         Assert.Contains(whole, r => r.Class == ScreeningClass.Green);
         Assert.Contains(whole, r => r.Class == ScreeningClass.Yellow);
     }
@@ -97,9 +101,12 @@ public sealed class ScreeningPipelineTest
             return new Approval(i + 1, $"A{i}", "NZY", Read($"POLYGON(({x + 5} {y + 5},{x + 35} {y + 5},{x + 35} {y + 35},{x + 5} {y + 35},{x + 5} {y + 5}))"));
         }).ToList();
 
-        public int BatchesRead { get; private set; }
+        private int _batchesRead;
+        private int _patchesRead;
 
-        public int PatchesRead { get; private set; }
+        public int BatchesRead => _batchesRead;
+
+        public int PatchesRead => _patchesRead;
 
         public int MaxParcelsPerBatch { get; private set; }
 
@@ -110,14 +117,18 @@ public sealed class ScreeningPipelineTest
 
         public int? FailOnBatch { get; init; }
 
+        public bool Concurrent { get; init; }
+
+        public bool ReadsConcurrently => Concurrent;
+
         public IReadOnlyList<ChangePatch> ReadChangePatches(IReadOnlyCollection<long> ids)
         {
-            BatchesRead++;
-            if (BatchesRead == FailOnBatch)
+            var batch = Interlocked.Increment(ref _batchesRead);
+            if (batch == FailOnBatch)
             {
-                throw new InvalidOperationException($"batch {BatchesRead} unreadable");
+                throw new InvalidOperationException($"batch {batch} unreadable");
             }
-            PatchesRead += ids.Count;
+            Interlocked.Add(ref _patchesRead, ids.Count);
             MaxPatchesPerBatch = Math.Max(MaxPatchesPerBatch, ids.Count);
             return _patches.Where(p => ids.Contains(p.Id)).ToList();
         }
