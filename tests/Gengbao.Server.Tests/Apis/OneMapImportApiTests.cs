@@ -91,6 +91,38 @@ public sealed class OneMapImportApiTests(AccountsServerFixture server) : IClassF
     }
 
     [Fact]
+    public async Task Progress_is_written_to_the_job_while_the_import_runs()
+    {
+        // All 19,997 land-use patches of the sample: long enough (seconds) for the once-a-second progress writes to show.
+        var folder = Path.Combine(server.WorkFolder, "files", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "DLTB.gpkg");
+        Gdal.Ogr2Ogr("-f", "GPKG", path, SharedData.SampleGeoPackage, "DLTB");
+        var (_, queued) = await UploadRawAsync(server.Client, path, "&year=2020");
+        var id = queued.GetProperty("id").GetInt64();
+        var seen = new List<(string Status, string? Stage, string? Layer, long Done, long? Total)>();
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            var job = await server.Client.GetFromJsonAsync<JsonElement>($"/api/onemap/imports/{id}");
+            var total = job.GetProperty("progressTotal");
+            seen.Add((job.GetProperty("status").GetString()!, job.GetProperty("stage").GetString(), job.GetProperty("layer").GetString(),
+                job.GetProperty("progressDone").GetInt64(), total.ValueKind == JsonValueKind.Null ? null : total.GetInt64()));
+            if (seen[^1].Status is "done" or "failed" || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Equal("done", seen[^1].Status);
+        Assert.Equal(19997, await CountAsync("SELECT count(*) FROM dltb WHERE year = 2020"));
+        Assert.Contains(seen, s => s is { Status: "running", Stage: "import", Layer: "DLTB", Total: 19997 } && s.Done is > 0 and < 19997);
+        // Progress only grows while the layer is read.
+        var reading = seen.Where(s => s.Stage == "import").Select(s => s.Done).ToList();
+        Assert.Equal(reading.Order(), reading);
+    }
+
+    [Fact]
     public async Task A_bad_file_fails_with_problems_naming_layer_feature_and_field_and_writes_nothing()
     {
         var small = SmallGeoPackage("good.gpkg");

@@ -87,16 +87,18 @@ public sealed class OneMapImportQueue(IConnectionSource connections)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Ends a job: done with the layer versions written, or failed with its problems and a one-line error.</summary>
+    /// <summary>
+    /// Ends a job: done with the layer versions written, or failed with its problems and a one-line error; the last
+    /// progress seen is written too (a job shorter than one report interval would otherwise end showing none).
+    /// </summary>
     public async Task<OneMapImportJob> FinishAsync(long id, IReadOnlyList<ImportedLayer>? layers, IReadOnlyList<ImportJobProblem>? problems,
-        string? error, bool fileRemoved, CancellationToken cancellationToken = default)
+        string? error, bool fileRemoved, (string? Layer, long Done, long? Total) progress, CancellationToken cancellationToken = default)
     {
         var failed = error is not null;
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command($"""
             UPDATE onemap_import_job SET status = $2, stage = $2, finished_at = now(), heartbeat_at = now(), layers = $3, problems = $4, error = $5,
-                progress_done = CASE WHEN $2 = 'done' THEN coalesce(progress_total, progress_done) ELSE progress_done END,
-                file_removed_at = CASE WHEN $6 THEN now() END
+                layer = $7, progress_done = $8, progress_total = $9, file_removed_at = CASE WHEN $6 THEN now() END
             WHERE id = $1 RETURNING {Columns}
             """);
         command.Parameters.AddWithValue(id);
@@ -105,6 +107,9 @@ public sealed class OneMapImportQueue(IConnectionSource connections)
         command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, problems is null ? DBNull.Value : JsonSerializer.Serialize(problems, Json));
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.AddWithValue(fileRemoved);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)progress.Layer ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.AddWithValue(progress.Done);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)progress.Total ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).Single();
     }
 

@@ -90,7 +90,8 @@ public sealed class OneMapImportRunner(NpgsqlDataSource dataSource, string folde
             await reporter.ConfigureAwait(false);
         }
         var removed = RemoveUpload(path);
-        return await _queue.FinishAsync(job.Id, layers, problems, error, removed, CancellationToken.None).ConfigureAwait(false);
+        var last = Volatile.Read(ref latest);
+        return await _queue.FinishAsync(job.Id, layers, problems, error, removed, (last.Layer, last.Done, last.Total), CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>The CLI's <c>--qc</c>: every recognised layer checked with its layer's quality rules and required fields.</summary>
