@@ -1,5 +1,6 @@
 using Gengbao.Server.Apis;
 using Gengbao.Server.Cases;
+using Gengbao.Server.OneMap;
 using Gengbao.Server.Patrol;
 using Gengbao.Server.Screening;
 using Gengbao.Server.Security;
@@ -76,6 +77,8 @@ public static class GengbaoServer
         builder.Services.AddPatrol();
         builder.Services.AddCases(); // case loop (docs/cases.md)
         builder.Services.AddSingleton<TileCache>(); // web front end and tiles (docs/web.md)
+        builder.Services.AddSingleton(sp => ImportSettings.From(sp.GetRequiredService<IConfiguration>())); // one-map imports (docs/web.md)
+        builder.Services.AddHostedService<OneMapImportWorker>();
     }
 
     private static void MapApis(WebApplication app)
@@ -91,6 +94,7 @@ public static class GengbaoServer
         app.MapAuthApi();
         app.MapAdminApi();
         app.MapOneMapApi();
+        app.MapOneMapImportApi(app.Configuration); // uploads imported by a background worker (docs/web.md)
         app.MapLedgerApi();
         app.MapScreeningApi();
         app.MapComparisonApi();

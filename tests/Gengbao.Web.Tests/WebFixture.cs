@@ -36,6 +36,10 @@ public sealed class WebFixture : IAsyncLifetime
     public const string Password = "Web-Fixture-2026!";
 
     private readonly DirectoryInfo _keys = Directory.CreateTempSubdirectory("gengbao-web-keys-");
+
+    /// <summary>Where the server keeps one-map uploads until their import job ends (inside the keys' scratch folder).</summary>
+    public string ImportsFolder => Path.Combine(_keys.FullName, "imports");
+
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -85,7 +89,7 @@ public sealed class WebFixture : IAsyncLifetime
 
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         _app = GengbaoServer.Build([$"--Gengbao:WebRoot={WebDist}", "--Logging:LogLevel:Default=Warning", $"--Gengbao:KeyDirectory={_keys.FullName}",
-            "--Gengbao:Security:LoginPermitsPerMinute=10000", "--Gengbao:Security:PublicPermitsPerMinute=10000"], DataSource, BaseUrl);
+            "--Gengbao:Security:LoginPermitsPerMinute=10000", "--Gengbao:Security:PublicPermitsPerMinute=10000", $"--Gengbao:Imports:Folder={ImportsFolder}"], DataSource, BaseUrl);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         using (var login = await Http.PostAsJsonAsync("/api/auth/login", new { username = Username, password = Password }))

@@ -31,6 +31,12 @@ public class ServerFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Where the server keeps one-map uploads until their import job ends.</summary>
+    public string ImportsFolder => Path.Combine(_work.FullName, "imports");
+
+    /// <summary>A scratch folder of this fixture's own, removed at the end.</summary>
+    public string WorkFolder => _work.FullName;
+
     /// <summary>Logged in as <see cref="AdminUsername"/> (system admin, whole country).</summary>
     public HttpClient Client { get; private set; } = null!;
 
@@ -58,6 +64,7 @@ public class ServerFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:Gengbao", ConnectionString)
             .UseSetting("Gengbao:KeyDirectory", Path.Combine(_work.FullName, "keys"))
+            .UseSetting("Gengbao:Imports:Folder", ImportsFolder)
             .UseSetting("Gengbao:Security:LoginPermitsPerMinute", "10000")
             .UseSetting("Gengbao:Security:PublicPermitsPerMinute", "10000")
             .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));

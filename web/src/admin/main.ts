@@ -3,6 +3,7 @@ import '../styles/admin.css';
 import { ApiError, getJson, postJson } from '../api';
 import { escapeHtml } from '../format';
 import { installHook } from '../testHook';
+import { initImports } from './imports';
 import { initPortalContent } from './portalContent';
 
 /**
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
     }).then(() => loadUsers(me)).catch((err: unknown) => say('user-result', `未停用：${message(err)}`, true));
   });
   const loadPortal = initPortalContent(say, message, me.regionCode, () => { hook.portalLoaded = (hook.portalLoaded as number | undefined ?? 0) + 1; });
+  initImports(message); // 数据导入 tab (its own module)
   $('roster-form').addEventListener('submit', (e) => { e.preventDefault(); void importRoster(); });
   $('screen-form').addEventListener('submit', (e) => {
     e.preventDefault();
