@@ -81,6 +81,8 @@ public sealed class CasesPageTests(WebFixture fixture)
         Assert.Equal(await session.EvalAsync<int>("() => window.__gengbao.cases"), await session.EvalAsync<int>("() => window.__gengbao.overview.markers()"));
         Assert.Equal(caseId, await session.EvalAsync<long>("() => window.__gengbao.overview.selected()"));
         await session.ScreenshotAsync("cases-map");
+        await ElementShotAsync(session, "#case-overview", "cases-overview");
+        await ElementShotAsync(session, "#case-detail", "cases-map-detail");
         // Only what the state machine allows from 已下发: the evidence step; the on-site judgements are not offered.
         var offered = await page.Locator("#d-actions [data-action]").EvaluateAllAsync<string[]>("buttons => buttons.map(b => b.dataset.action)");
         Assert.Equal(["submit_evidence"], offered);
@@ -100,18 +102,25 @@ public sealed class CasesPageTests(WebFixture fixture)
         session.AssertNoErrors();
     }
 
+    /// <summary>A screenshot of one element (the full page of 200 cases is too tall to look at the maps).</summary>
+    private static Task ElementShotAsync(PageSession session, string selector, string name) =>
+        session.Page.Locator(selector).ScreenshotAsync(new Microsoft.Playwright.LocatorScreenshotOptions
+        {
+            Path = Path.Combine(WebFixture.ScreenshotFolder, $"{name}-{session.Width}.png"),
+        });
+
     [Fact]
     public async Task On_a_phone_a_marker_on_the_overview_opens_its_patch_on_the_map_above_the_details()
     {
-        // A farmland parcel far from every case so far, and a patrol finding drawn as a ~40 m square on it.
+        // The farmland parcel farthest from every case so far (its marker stands alone), and a patrol finding drawn as a ~80 m square on it.
         var place = (await fixture.RowsAsync("""
-            SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(d.geom_4490) p, d.area_m2 FROM dltb d
-            WHERE d.dlbm IN ('0101', '0102', '0103') AND d.year = (SELECT max(year) FROM dltb) AND d.area_m2 > 20000
-              AND NOT EXISTS (SELECT 1 FROM problem_case c WHERE ST_DWithin(c.geom_4490, d.geom_4490, 0.05))) s
-            ORDER BY area_m2 DESC LIMIT 1
+            SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(d.geom_4490) p,
+                (SELECT min(ST_Distance(c.geom_4490, d.geom_4490)) FROM problem_case c) nearest FROM dltb d
+            WHERE d.dlbm IN ('0101', '0102', '0103') AND d.year = (SELECT max(year) FROM dltb) AND d.area_m2 > 5000) s
+            ORDER BY nearest DESC NULLS FIRST LIMIT 1
             """)).Single();
         var (lon, lat) = ((double)place[0], (double)place[1]);
-        const double h = 0.0002;
+        const double h = 0.0004;
         using (var created = await fixture.Http.PostAsJsonAsync("/api/patrol/findings", new
         {
             clientId = Guid.NewGuid(),
@@ -163,6 +172,8 @@ public sealed class CasesPageTests(WebFixture fixture)
         Assert.True(mapBox.Width >= 300 && mapBox.X + mapBox.Width <= 390, $"map {mapBox.X}+{mapBox.Width} px on a 390 px screen");
         Assert.True(await session.EvalAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "no horizontal scrolling");
         await session.ScreenshotAsync("cases-map-phone");
+        await ElementShotAsync(session, "#case-detail", "cases-map-phone-detail");
+        await ElementShotAsync(session, "#case-overview", "cases-overview");
         session.AssertNoErrors();
     }
 }

@@ -30,7 +30,7 @@ export const EVIDENCE_LABEL: Record<EvidencePoint['kind'], string> = { finding: 
 const EVIDENCE_STYLE: Record<EvidencePoint['kind'], Style> = {
   finding: new Style({ image: new RegularShape({ points: 3, radius: 9, fill: new Fill({ color: '#1d4ed8' }), stroke: new Stroke({ color: '#fff', width: 2 }) }), zIndex: 3 }),
   photo: new Style({ image: new RegularShape({ points: 4, radius: 7, angle: Math.PI / 4, fill: new Fill({ color: '#7c3aed' }), stroke: new Stroke({ color: '#fff', width: 2 }) }), zIndex: 4 }),
-  clue: new Style({ image: new CircleStyle({ radius: 6, fill: new Fill({ color: '#0e7490' }), stroke: new Stroke({ color: '#fff', width: 2 }) }), zIndex: 3 }),
+  clue: new Style({ image: new CircleStyle({ radius: 5, fill: new Fill({ color: '#0e7490' }), stroke: new Stroke({ color: '#fff', width: 2 }) }), zIndex: 3 }),
 };
 
 function latestYear(catalog: TileCatalog): number | undefined {
@@ -41,14 +41,14 @@ function caseStyle(feature: FeatureLike): Style[] {
   const colour = codeColour(String(feature.get('code')));
   const measured = feature.get('role') === 'measured';
   if (feature.getGeometry()?.getType() === 'Point') {
-    return [new Style({ image: new CircleStyle({ radius: 10, fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#fff', width: 3 }) }), zIndex: 2 })];
+    return [new Style({ image: new CircleStyle({ radius: 13, fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#1f2937', width: 2.5 }) }), zIndex: 2 })];
   }
   return [
-    // A white casing under the coloured outline keeps the patch readable over any land-class fill.
-    new Style({ stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: measured ? 4 : 6 }), zIndex: 1 }),
+    // A dark casing around the coloured outline keeps a yellow patch readable over yellow farmland (旱地, 永久基本农田).
+    new Style({ stroke: new Stroke({ color: 'rgba(31,41,55,0.85)', width: measured ? 4 : 7 }), zIndex: 1 }),
     new Style({
-      stroke: new Stroke({ color: colour, width: measured ? 2 : 3, lineDash: measured ? [6, 4] : undefined }),
-      fill: measured ? undefined : new Fill({ color: `${colour}55` }),
+      stroke: new Stroke({ color: colour, width: measured ? 2 : 3.5, lineDash: measured ? [6, 4] : undefined }),
+      fill: measured ? undefined : new Fill({ color: `${colour}66` }),
       zIndex: 2,
     }),
   ];
@@ -85,8 +85,10 @@ export class CaseMap {
     const extent = createEmpty();
     for (const f of features) { const g = f.getGeometry(); if (g) extend(extent, g.getExtent()); }
     if (!isEmpty(extent)) {
-      // A point case zooms to street level; a patch fills the map with a margin around it.
-      this.map.getView().fit(extent, { padding: [36, 36, 36, 36], maxZoom: 17, size: this.map.getSize() });
+      // A point case zooms to street level (z17); a patch fills the map with a margin around it, a small one up to z19
+      // (the tiles stop at z16 and are overzoomed, which keeps parcel edges sharp).
+      const onlyPoints = features.every((f) => f.getGeometry()?.getType() === 'Point');
+      this.map.getView().fit(extent, { padding: [36, 36, 36, 36], maxZoom: onlyPoints ? 17 : 19, size: this.map.getSize() });
     }
     const view = this.map.getView().calculateExtent(this.map.getSize());
     this.hook.caseMap = {
@@ -141,6 +143,7 @@ export class CaseOverview {
         return [box.left + window.scrollX + pixel[0]!, box.top + window.scrollY + pixel[1]!];
       },
       selected: () => this.selected,
+      zoom: () => this.map.getView().getZoom() ?? null,
     };
   }
 
