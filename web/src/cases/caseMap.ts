@@ -34,7 +34,8 @@ const EVIDENCE_STYLE: Record<EvidencePoint['kind'], Style> = {
 };
 
 function latestYear(catalog: TileCatalog): number | undefined {
-  return Math.max(...catalog.layers.flatMap((l) => l.years)) || undefined;
+  const years = catalog.layers.flatMap((l) => l.years);
+  return years.length > 0 ? Math.max(...years) : undefined;
 }
 
 function caseStyle(feature: FeatureLike): Style[] {

@@ -86,7 +86,7 @@ function renderMap(detail: CaseResponse): void {
   const kinds = [...new Set(detail.evidencePoints.map((e) => e.kind))];
   $('case-map-legend').innerHTML = [
     `<span class="legend-item"><i class="swatch swatch-${escapeHtml(detail.case.code)}"></i>案件位置（${escapeHtml(detail.codeLabel)}）</span>`,
-    ...kinds.map((k) => `<span class="legend-item"><i class="swatch swatch-${k}"></i>${EVIDENCE_LABEL[k]}</span>`),
+    ...kinds.map((k) => `<span class="legend-item"><i class="swatch swatch-${escapeHtml(k)}"></i>${escapeHtml(EVIDENCE_LABEL[k] ?? k)}</span>`),
     '<span class="legend-item"><i class="swatch swatch-yjjbnt"></i>永久基本农田</span>',
     '<span class="legend-item"><i class="swatch swatch-pzyd"></i>批准用地</span>',
   ].join('');
