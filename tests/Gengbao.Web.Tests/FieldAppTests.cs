@@ -9,7 +9,8 @@ namespace Gengbao.Web.Tests;
 /// <summary>
 /// The field app (田管员巡田, field.html) on a phone: sign in as a village field manager, start a task, record GPS fixes
 /// online and offline, lose an upload's answer, reload offline from the service worker, report a finding with a photo
-/// offline, reconnect: the server holds every fix exactly once, in order, and the finding with its photo.
+/// offline, reconnect (the finding's answer lost too): the server holds every fix exactly once, in order, and the finding
+/// with its photo once.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class FieldAppTests(WebFixture fixture)
@@ -52,6 +53,28 @@ public sealed class FieldAppTests(WebFixture fixture)
             if (Interlocked.Exchange(ref dropped, 1) == 0)
             {
                 await route.FetchAsync(); // reaches the server, which stores the batch
+                await route.AbortAsync("connectionreset");
+                return;
+            }
+            await route.ContinueAsync();
+        });
+
+        // Lose the answer to the first finding report too: the server stores the finding (and its case), the app must
+        // retry with the same client id and get that finding back, not a second one.
+        var findingPosts = new ConcurrentQueue<string>();
+        var findingDropped = 0;
+        await context.RouteAsync("**/api/patrol/findings", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            using var body = JsonDocument.Parse(route.Request.PostData!);
+            findingPosts.Enqueue(body.RootElement.GetProperty("clientId").GetString()!);
+            if (Interlocked.Exchange(ref findingDropped, 1) == 0)
+            {
+                await route.FetchAsync(); // reaches the server, which stores the finding and opens its case
                 await route.AbortAsync("connectionreset");
                 return;
             }
@@ -170,6 +193,18 @@ public sealed class FieldAppTests(WebFixture fixture)
         Assert.Equal("abandonment", findings[0].GetProperty("category").GetString());
         Assert.Equal("离线上报：地块撂荒", findings[0].GetProperty("notes").GetString());
         Assert.Equal(1, findings[0].GetProperty("photos").GetInt32());
+        // It was sent twice with one client id (the first answer lost) and stored once, with one case.
+        var posted = findingPosts.ToArray();
+        Assert.Equal(2, posted.Length);
+        Assert.Equal(posted[0], posted[1]);
+        Assert.True(Guid.TryParse(posted[0], out _), $"client id {posted[0]} is a UUID");
+        var findingAcks = await session.EvalJsonAsync("() => window.__gengbao.field.findingsAcknowledged()");
+        Assert.Equal(1, findingAcks.GetArrayLength());
+        Assert.False(findingAcks[0].GetProperty("stored").GetBoolean()); // the retry found it stored
+        Assert.Equal(findings[0].GetProperty("id").GetInt64(), findingAcks[0].GetProperty("id").GetInt64());
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM patrol_finding WHERE client_id = '{posted[0]}'"));
+        Assert.Equal(1, await fixture.ScalarAsync<long>(
+            $"SELECT count(*) FROM case_source WHERE kind = 'patrol' AND external_number = '{findings[0].GetProperty("id").GetInt64()}'"));
 
         // Stop: the finish goes after the batches; the task is judged.
         await page.ClickAsync("#btn-stop");
@@ -182,7 +217,7 @@ public sealed class FieldAppTests(WebFixture fixture)
         // console repeats failed loads without their address; the request-failed entries (with addresses) are checked.
         var unexpected = session.Errors.Where(e => !e.StartsWith("console: Failed to load resource: net::ERR_", StringComparison.Ordinal)
             && !(e.StartsWith("request failed: ", StringComparison.Ordinal)
-                 && (e.Contains("/tiles/", StringComparison.Ordinal) || e.Contains("/batches", StringComparison.Ordinal) || e.Contains("/health", StringComparison.Ordinal)))).ToList();
+                 && (e.Contains("/tiles/", StringComparison.Ordinal) || e.Contains("/batches", StringComparison.Ordinal) || e.Contains("/api/patrol/findings ", StringComparison.Ordinal) || e.Contains("/health", StringComparison.Ordinal)))).ToList();
         Assert.True(unexpected.Count == 0, "browser errors:\n" + string.Join("\n", unexpected));
     }
 

@@ -17,11 +17,11 @@ namespace Gengbao.Server.Apis;
 /// </summary>
 public static partial class CaseApi
 {
-    /// <summary>A case with its geometries as GeoJSON, the actions the caller may take now and the clue contacts he may see.</summary>
+    /// <summary>A case with its geometries as GeoJSON (CGCS2000 longitude/latitude, shown as EPSG:4326), its located evidence, the actions the caller may take now and the clue contacts he may see.</summary>
     public sealed record CaseResponse(CaseSummary Case, string StateLabel, string CodeLabel, JsonNode? Geometry, JsonNode? MeasuredGeometry,
         string Reason, string? Judgement, IReadOnlyList<CaseSourceView> Sources, IReadOnlyList<CaseEventView> History,
         IReadOnlyList<CaseTaskView> Tasks, IReadOnlyList<CaseAttachmentView> Attachments, CaseArchiveView? Archive,
-        IReadOnlyList<string> AllowedActions, IReadOnlyList<ClueContact> ClueContacts);
+        IReadOnlyList<string> AllowedActions, IReadOnlyList<ClueContact> ClueContacts, IReadOnlyList<CaseEvidencePoint> EvidencePoints);
 
     public static void MapCaseApi(this IEndpointRouteBuilder app)
     {
@@ -66,7 +66,8 @@ public static partial class CaseApi
         var state = CaseNames.Parse<CaseState>(d.Case.State);
         return new CaseResponse(d.Case, CaseNames.Label(state), CaseNames.Label(CaseNames.Parse<CaseCode>(d.Case.Code)), GeoJson.ToNode(d.Geometry),
             d.MeasuredGeometry is null ? null : GeoJson.ToNode(d.MeasuredGeometry), d.Reason, d.Judgement, d.SourceReports, d.History, d.Tasks, d.Attachments,
-            d.Archive, [.. CaseStateMachine.ActionsFor(state, user.Role.Name()).Select(a => CaseNames.Name(a))], contacts);
+            d.Archive, [.. CaseStateMachine.ActionsFor(state, user.Role.Name()).Select(a => CaseNames.Name(a))], contacts,
+            await stores.Cases.EvidencePointsAsync(id, ct));
     }
 
     /// <summary>A contact is free text: a mobile number is masked as one, anything else keeps its first character.</summary>

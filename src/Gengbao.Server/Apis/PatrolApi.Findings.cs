@@ -10,8 +10,11 @@ namespace Gengbao.Server.Apis;
 /// <summary>Findings and their photos.</summary>
 public static partial class PatrolApi
 {
-    /// <summary>A new finding: category name (or Chinese label), GeoJSON Point or Polygon in longitude/latitude, optional task.</summary>
-    public sealed record FindingRequest(string Category, JsonElement Geometry, string? Notes, long? TaskId, string? ReportedBy);
+    /// <summary>
+    /// A new finding: category name (or Chinese label), GeoJSON Point or Polygon in longitude/latitude, optional task,
+    /// and the client's id for it (a UUID made when the finding was reported and sent again on every retry).
+    /// </summary>
+    public sealed record FindingRequest(string Category, JsonElement Geometry, string? Notes, long? TaskId, string? ReportedBy, Guid? ClientId = null);
 
     /// <summary>A finding with its geometry as GeoJSON.</summary>
     public sealed record FindingResponse(long Id, string CountyCode, string CellCode, long? TaskId, string Category, string CategoryLabel,
@@ -31,15 +34,19 @@ public static partial class PatrolApi
                 }
                 var geometry = (finding.Geometry.ValueKind == JsonValueKind.Object ? GeoJson.FromElement(finding.Geometry) : null)
                     ?? throw new PatrolException(PatrolError.Invalid, "geometry must be a GeoJSON Point or Polygon");
-                var created = await stores.Findings.CreateAsync(finding.Category, geometry, finding.Notes, finding.TaskId, finding.ReportedBy, ct);
+                var (created, stored) = await stores.Findings.CreateAsync(finding.Category, geometry, finding.Notes, finding.TaskId, finding.ReportedBy,
+                    finding.ClientId, ct);
                 // Every finding is a problem of the case loop (source: patrol): a new case with its verification task, or
-                // merged into the open case at that place (docs/cases.md). The finding is kept even if intake fails.
+                // merged into the open case at that place (docs/cases.md). The finding is kept even if intake fails; a
+                // retry (same client id) takes it in again, which finds its case by the finding id (intake is idempotent).
                 var region = CurrentUser.From(context.User)?.Region;
                 var taken = await intake.FromFindingAsync(created.Id, cell => region?.Covers(cell) == true, ct);
                 context.Response.Headers["X-Gengbao-Case"] = taken.CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.Created($"/api/patrol/findings/{created.Id}", FindingResponse.From(created));
+                return stored
+                    ? Results.Created($"/api/patrol/findings/{created.Id}", FindingResponse.From(created))
+                    : Results.Ok(FindingResponse.From(created));
             })
-            .WithName("CreateFinding").WithSummary("Report a finding (construction, to_forest, to_garden, to_grassland, to_pond, abandonment, facility_damage, other); the parcel's spatial code is resolved from DLTB; the finding enters the case loop (its case id in the X-Gengbao-Case header)");
+            .WithName("CreateFinding").WithSummary("Report a finding; with clientId (UUID) a retry returns the stored finding (200, no new case) and the same clientId with other content is 409. Categories: construction, to_forest, to_garden, to_grassland, to_pond, abandonment, facility_damage, other; the parcel's spatial code is resolved from DLTB; the finding enters the case loop (its case id in the X-Gengbao-Case header)");
         api.MapGet("/findings", async (string? region, long? taskId, int? limit, PatrolStores stores, CancellationToken ct) =>
                 (await stores.Findings.ListAsync(region, taskId, limit ?? 1000, ct)).Select(FindingResponse.From))
             .WithName("ListFindings").WithSummary("Findings of a region (admin code or prefix) or of a task, newest first");

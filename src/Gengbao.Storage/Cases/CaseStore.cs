@@ -13,7 +13,8 @@ public sealed partial class CaseStore(IConnectionSource connections)
     private const string SummaryColumns = """
         c.id, c.county_code, c.unit_code, c.town_code, c.code, c.state, c.title,
         ARRAY(SELECT DISTINCT s.kind FROM case_source s WHERE s.case_id = c.id ORDER BY 1),
-        c.created_at, c.updated_at, c.closed_at, c.area_m2
+        c.created_at, c.updated_at, c.closed_at, c.area_m2,
+        ST_X(ST_PointOnSurface(c.geom_4490)), ST_Y(ST_PointOnSurface(c.geom_4490))
         """;
 
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(CaseQuery query, CancellationToken cancellationToken = default)
@@ -64,10 +65,10 @@ public sealed partial class CaseStore(IConnectionSource connections)
                 throw new CaseException(CaseError.NotFound, $"no case {id} in your region");
             }
             summary = ReadSummary(reader, 0);
-            geometry = reader.GetFieldValue<Geometry>(12);
-            measured = reader.IsDBNull(13) ? null : reader.GetFieldValue<Geometry>(13);
-            reason = reader.GetString(14);
-            judgement = reader.IsDBNull(15) ? null : reader.GetString(15);
+            geometry = reader.GetFieldValue<Geometry>(SummaryColumnCount);
+            measured = reader.IsDBNull(SummaryColumnCount + 1) ? null : reader.GetFieldValue<Geometry>(SummaryColumnCount + 1);
+            reason = reader.GetString(SummaryColumnCount + 2);
+            judgement = reader.IsDBNull(SummaryColumnCount + 3) ? null : reader.GetString(SummaryColumnCount + 3);
         }
         var sources = await ReadAsync(connection, "SELECT id, kind, external_number, screening_class, received_at, detail::text FROM case_source WHERE case_id = $1 ORDER BY id", id,
             r => new CaseSourceView(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4), r.GetString(5)),
@@ -155,10 +156,12 @@ public sealed partial class CaseStore(IConnectionSource connections)
         r.IsDBNull(5) ? null : r.GetInt64(5), r.GetString(6), r.GetFieldValue<DateTimeOffset>(7), r.GetFieldValue<DateTimeOffset>(8),
         r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9), r.IsDBNull(10) ? null : r.GetFieldValue<DateTimeOffset>(10), r.IsDBNull(11) ? null : r.GetString(11));
 
+    private const int SummaryColumnCount = 14;
+
     private static CaseSummary ReadSummary(NpgsqlDataReader r, int o) => new(r.GetInt64(o), r.GetString(o + 1), r.GetString(o + 2),
         r.IsDBNull(o + 3) ? null : r.GetString(o + 3), r.GetString(o + 4), r.GetString(o + 5), r.GetString(o + 6), r.GetFieldValue<string[]>(o + 7),
         r.GetFieldValue<DateTimeOffset>(o + 8), r.GetFieldValue<DateTimeOffset>(o + 9), r.IsDBNull(o + 10) ? null : r.GetFieldValue<DateTimeOffset>(o + 10),
-        r.IsDBNull(o + 11) ? null : r.GetDecimal(o + 11));
+        r.IsDBNull(o + 11) ? null : r.GetDecimal(o + 11), r.IsDBNull(o + 12) ? null : r.GetDouble(o + 12), r.IsDBNull(o + 13) ? null : r.GetDouble(o + 13));
 
     private static async Task<List<T>> ReadAsync<T>(NpgsqlConnection connection, string sql, long id, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {

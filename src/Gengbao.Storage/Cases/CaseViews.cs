@@ -2,9 +2,21 @@ using NetTopologySuite.Geometries;
 
 namespace Gengbao.Storage.Cases;
 
-/// <summary>A case in a list.</summary>
+/// <summary>
+/// A case in a list; <see cref="Lon"/>/<see cref="Lat"/> is a point on the case's geometry (PostGIS
+/// ST_PointOnSurface, CGCS2000 degrees) for overview maps.
+/// </summary>
 public sealed record CaseSummary(long Id, string CountyCode, string UnitCode, string? TownCode, string Code, string State, string Title,
-    IReadOnlyList<string> Sources, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, decimal? AreaM2);
+    IReadOnlyList<string> Sources, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, decimal? AreaM2,
+    double? Lon = null, double? Lat = null);
+
+/// <summary>
+/// A located piece of evidence of a case, for its map: <see cref="Kind"/> <c>finding</c> (where a patrol finding was
+/// reported; <see cref="RefId"/> the finding id), <c>photo</c> (where a finding photo was taken, from its EXIF;
+/// <see cref="RefId"/> the photo id) or <c>clue</c> (the point of a public clue; <see cref="RefId"/> the clue id).
+/// CGCS2000 degrees.
+/// </summary>
+public sealed record CaseEvidencePoint(string Kind, long RefId, double Lon, double Lat, string Label, DateTimeOffset? At);
 
 /// <summary>A case with everything about it; geometries are CGCS2000 longitude/latitude.</summary>
 public sealed record CaseDetail(CaseSummary Case, Geometry Geometry, Geometry? MeasuredGeometry, string Reason, string? Judgement,

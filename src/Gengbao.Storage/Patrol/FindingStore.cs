@@ -13,6 +13,12 @@ namespace Gengbao.Storage.Patrol;
 public sealed record FindingView(long Id, string CountyCode, string CellCode, long? TaskId, string Category, string CategoryLabel,
     Geometry Geometry, string? SpatialCode, string? Dlbm, string Notes, string? ReportedBy, DateTimeOffset CreatedAt, int Photos);
 
+/// <summary>
+/// The answer to a finding report: <see cref="Stored"/> is false when a finding with the same client id and content
+/// had been stored before (a retry whose first answer was lost).
+/// </summary>
+public sealed record FindingReceipt(FindingView Finding, bool Stored);
+
 /// <summary>A stored photo's EXIF evidence and the mismatch flags raised (never a rejection).</summary>
 public sealed record PhotoResult(long Id, long FindingId, double? ExifLon, double? ExifLat, DateTimeOffset? ExifTime, IReadOnlyList<string> Flags, bool Stored);
 
@@ -26,10 +32,25 @@ public sealed class FindingStore(IConnectionSource connections, TrackStore track
     /// <summary>Phone photos are 2–8 MB; anything above this is not a photo of a field.</summary>
     public const int MaxPhotoBytes = 20 * 1024 * 1024;
 
+    /// <summary>A finding without a client id (not idempotent: each call stores one).</summary>
     public async Task<FindingView> CreateAsync(string category, Geometry geometry, string? notes, long? taskId, string? reportedBy,
+        CancellationToken cancellationToken = default) =>
+        (await CreateAsync(category, geometry, notes, taskId, reportedBy, null, cancellationToken).ConfigureAwait(false)).Finding;
+
+    /// <summary>
+    /// Stores a finding. With a <paramref name="clientId"/> (the UUID the client made when the finding was reported and
+    /// reuses on every retry) it is stored at most once: a retry with the same content returns the stored finding
+    /// (<see cref="FindingReceipt.Stored"/> false); the same id with other content is a <see cref="PatrolError.Conflict"/>
+    /// and nothing is written. Content = category, geometry, notes, task and reporter.
+    /// </summary>
+    public async Task<FindingReceipt> CreateAsync(string category, Geometry geometry, string? notes, long? taskId, string? reportedBy, Guid? clientId,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(geometry);
+        if (clientId == Guid.Empty)
+        {
+            throw new PatrolException(PatrolError.Invalid, "clientId is the empty UUID: the client makes one per finding (a random UUID) and reuses it on retry");
+        }
         var problems = new List<string>();
         if (!FindingCategories.TryParse(category, out var parsed))
         {
@@ -52,6 +73,12 @@ public sealed class FindingStore(IConnectionSource connections, TrackStore track
             throw new PatrolException(PatrolError.Invalid, "the finding is not valid; nothing was stored", problems);
         }
         geometry = new GeometryFactory(new PrecisionModel(), CgcsCrs.Geographic).CreateGeometry(geometry);
+        var categoryName = FindingCategories.Name(parsed);
+        var hash = Hash(categoryName, geometry, notes ?? "", taskId, reportedBy);
+        if (clientId is { } known && await FindByClientIdAsync(known, null, hash, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return new FindingReceipt(earlier, Stored: false);
+        }
         string county, cell;
         if (taskId is { } id)
         {
@@ -85,14 +112,72 @@ public sealed class FindingStore(IConnectionSource connections, TrackStore track
             command.Parameters.AddWithValue(county);
             command.Parameters.AddWithValue(cell);
             command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Bigint, (object?)taskId ?? DBNull.Value);
-            command.Parameters.AddWithValue(FindingCategories.Name(parsed));
+            command.Parameters.AddWithValue(categoryName);
             command.Parameters.AddWithValue(geometry);
             command.Parameters.AddWithValue(notes ?? "");
             command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)reportedBy ?? DBNull.Value);
             command.Parameters.AddWithValue(time.GetUtcNow().UtcDateTime);
-            var newId = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            return await GetAsync(newId, cancellationToken).ConfigureAwait(false);
+            command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Uuid, (object?)clientId ?? DBNull.Value);
+            command.Parameters.AddWithValue(hash);
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long newId)
+            {
+                return new FindingReceipt(await GetAsync(newId, cancellationToken).ConfigureAwait(false), Stored: true);
+            }
         }
+        // A concurrent request with the same client id stored it between the look-up and the insert.
+        return new FindingReceipt(await FindByClientIdAsync(clientId!.Value, county, hash, cancellationToken).ConfigureAwait(false)
+            ?? throw new PatrolException(PatrolError.Conflict, $"client id {clientId} is already used by a finding outside your region; a new finding needs a new clientId"),
+            Stored: false);
+    }
+
+    /// <summary>
+    /// The finding stored under a client id (in <paramref name="county"/> if given), or null; the same id with other
+    /// content is a conflict.
+    /// </summary>
+    private async Task<FindingView?> FindByClientIdAsync(Guid clientId, string? county, string hash, CancellationToken cancellationToken)
+    {
+        long id;
+        string stored;
+        await using (var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var command = connection.Command("""
+            SELECT id, content_sha256 FROM patrol_finding WHERE client_id = $1 AND ($2::text IS NULL OR county_code = $2) ORDER BY id LIMIT 1
+            """))
+        {
+            command.Parameters.AddWithValue(clientId);
+            command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)county ?? DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+            (id, stored) = (reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1));
+        }
+        if (!string.Equals(stored, hash, StringComparison.Ordinal))
+        {
+            throw new PatrolException(PatrolError.Conflict,
+                $"client id {clientId} was already used for finding {id} with different content (category, geometry, notes, task or reporter); nothing was stored; a new finding needs a new clientId");
+        }
+        return await GetAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// SHA-256 over what the client reported (the geometry as WKB after conversion to CGCS2000): a retry of the same
+    /// report hashes the same, another report under the same client id does not.
+    /// </summary>
+    public static string Hash(string category, Geometry geometry, string notes, long? taskId, string? reportedBy)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(category);
+            writer.Write(new NetTopologySuite.IO.WKBWriter().Write(geometry));
+            writer.Write(notes);
+            writer.Write(taskId ?? -1);
+            writer.Write(reportedBy is null);
+            writer.Write(reportedBy ?? "");
+        }
+        return Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
     }
 
     public async Task<FindingView> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -176,13 +261,15 @@ public sealed class FindingStore(IConnectionSource connections, TrackStore track
 
     // The parcel is the newest-year DLTB patch under the finding's interior point, in the finding's county.
     private const string InsertSql = """
-        INSERT INTO patrol_finding (county_code, cell_code, task_id, category, geom_4490, spatial_code, dlbm, notes, reported_by, created_at)
-        SELECT $1, $2, $3, $4, $5, d.spatial_code, d.dlbm, $6, $7, $8
+        INSERT INTO patrol_finding (county_code, cell_code, task_id, category, geom_4490, spatial_code, dlbm, notes, reported_by, created_at,
+                                    client_id, content_sha256)
+        SELECT $1, $2, $3, $4, $5, d.spatial_code, d.dlbm, $6, $7, $8, $9, $10
         FROM (SELECT 1) one
         LEFT JOIN LATERAL (
             SELECT spatial_code, dlbm FROM dltb
             WHERE county_code = $1 AND geom_4490 && ST_PointOnSurface($5) AND ST_Intersects(geom_4490, ST_PointOnSurface($5))
             ORDER BY year DESC LIMIT 1) d ON true
+        ON CONFLICT (county_code, client_id) WHERE client_id IS NOT NULL DO NOTHING
         RETURNING id
         """;
 }

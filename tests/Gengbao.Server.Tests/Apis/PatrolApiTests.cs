@@ -176,6 +176,59 @@ public sealed class PatrolApiTests(PatrolApiFixture server) : IClassFixture<Patr
     }
 
     [Fact]
+    public async Task A_finding_retried_with_its_client_id_is_stored_once_and_the_id_with_other_content_is_409()
+    {
+        var (lon, lat) = await PointInAsync("622921100201001");
+        var clientId = Guid.NewGuid();
+        object Report(string notes) => new
+        {
+            clientId,
+            category = "abandonment",
+            geometry = new { type = "Point", coordinates = new[] { lon + 0.0003, lat + 0.0002 } },
+            notes,
+        };
+        async Task<long> CountAsync(string sql) => await server.CountAsync(sql.Replace("{id}", clientId.ToString(), StringComparison.Ordinal));
+        var casesBefore = await server.CountAsync("SELECT count(*) FROM problem_case");
+
+        using var first = await Client.PostAsJsonAsync("/api/patrol/findings", Report("撂荒两年（重试测试）"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var stored = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var caseId = Assert.Single(first.Headers.GetValues("X-Gengbao-Case"));
+        var cases = await server.CountAsync("SELECT count(*) FROM problem_case");
+        Assert.InRange(cases, casesBefore, casesBefore + 1); // a new case, or merged into an open one at that place
+
+        // The answer was lost; the app sends the same report again.
+        using var retry = await Client.PostAsJsonAsync("/api/patrol/findings", Report("撂荒两年（重试测试）"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var again = await retry.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(stored.GetProperty("id").GetInt64(), again.GetProperty("id").GetInt64());
+        Assert.Equal(caseId, Assert.Single(retry.Headers.GetValues("X-Gengbao-Case")));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM patrol_finding WHERE client_id = '{id}'"));
+        Assert.Equal(1, await server.CountAsync($"SELECT count(*) FROM case_source WHERE kind = 'patrol' AND external_number = '{stored.GetProperty("id").GetInt64()}'"));
+        Assert.Equal(cases, await server.CountAsync("SELECT count(*) FROM problem_case"));
+
+        // The same id with other content: refused with a reason, nothing written.
+        var findingsBefore = await server.CountAsync("SELECT count(*) FROM patrol_finding");
+        using var reused = await Client.PostAsJsonAsync("/api/patrol/findings", Report("另一条发现"));
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        var problem = await reused.Content.ReadFromJsonAsync<JsonElement>();
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(clientId.ToString(), detail, StringComparison.Ordinal);
+        Assert.Contains("different content", detail, StringComparison.Ordinal);
+        Assert.Equal(findingsBefore, await server.CountAsync("SELECT count(*) FROM patrol_finding"));
+        Assert.Equal(cases, await server.CountAsync("SELECT count(*) FROM problem_case"));
+        Assert.Equal("撂荒两年（重试测试）", (await Client.GetFromJsonAsync<JsonElement>($"/api/patrol/findings/{stored.GetProperty("id").GetInt64()}")).GetProperty("notes").GetString());
+
+        // Without a client id every report is a new finding (callers that do not retry).
+        using var plain = await Client.PostAsJsonAsync("/api/patrol/findings", new
+        {
+            category = "abandonment", geometry = new { type = "Point", coordinates = new[] { lon + 0.0003, lat + 0.0002 } }, notes = "撂荒两年（重试测试）",
+        });
+        Assert.Equal(HttpStatusCode.Created, plain.StatusCode);
+        Assert.Equal(findingsBefore + 1, await server.CountAsync("SELECT count(*) FROM patrol_finding"));
+    }
+
+    [Fact]
     public async Task Starting_and_finishing_a_task_judges_it_by_its_track_and_report()
     {
         var task = (await GroupTasksAsync())[5];

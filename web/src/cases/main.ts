@@ -1,23 +1,31 @@
+import 'ol/ol.css';
 import '../styles/base.css';
 import '../styles/admin.css';
-import { ApiError, getJson } from '../api';
+import '../styles/cases.css';
+import { api, ApiError, getJson, type TileCatalog } from '../api';
 import { escapeHtml } from '../format';
 import { installHook } from '../testHook';
+import { CaseMap, CaseOverview, EVIDENCE_LABEL, type EvidencePoint } from './caseMap';
 
 /**
  * 案件办理 (docs/cases.md): the case list of the caller's region by state and code, one case with its sources, tasks and
  * append-only history, and the steps of 下发－举证－上报－审核－执行－结案 the server allows this caller now (the
  * server's state machine decides; a refused step shows its reason). Judgements on site are made in the field app.
+ * Maps (caseMap.ts): the listed cases on an overview (a marker selects its case) and the open case over the one map.
  */
 const hook = installHook('cases');
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-interface CaseSummary { id: number; countyCode: string; unitCode: string; code: string; state: string; title: string; sources: string[]; updatedAt: string }
+interface CaseSummary {
+  id: number; countyCode: string; unitCode: string; code: string; state: string; title: string; sources: string[]; updatedAt: string;
+  lon: number | null; lat: number | null;
+}
 interface CaseEvent { at: string; actor: string; role: string; action: string; fromState: string | null; toState: string | null; notes: string }
 interface CaseTask { id: number; kind: string; cellCode: string; state: string; dueAt?: string | null }
 interface CaseResponse {
   case: CaseSummary; stateLabel: string; codeLabel: string; reason: string; judgement: string | null;
   history: CaseEvent[]; tasks: CaseTask[]; allowedActions: string[];
+  geometry: unknown; measuredGeometry: unknown; evidencePoints: EvidencePoint[];
 }
 
 const CODE: Record<string, string> = { green: '绿码', yellow: '黄码', red: '红码' };
@@ -40,6 +48,9 @@ const ON_SITE = new Set(['auto_pass', 'verify_legal', 'verify_illegal']);
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 let selected: number | null = null;
+let catalog: TileCatalog | null = null;
+let overview: CaseOverview | null = null;
+let caseMap: CaseMap | null = null;
 
 async function loadList(): Promise<void> {
   const state = $<HTMLSelectElement>('f-state').value;
@@ -55,13 +66,30 @@ async function loadList(): Promise<void> {
       <td>${escapeHtml(STATE[c.state] ?? c.state)}</td><td>${escapeHtml(c.title)}</td>
       <td>${c.sources.map((s) => escapeHtml(SOURCE[s] ?? s)).join('、')}</td><td>${time(c.updatedAt)}</td>
     </tr>`).join('');
+  overview?.setCases(cases);
   hook.cases = cases.length;
 }
 
-async function openCase(id: number): Promise<void> {
+async function openCase(id: number, scroll = false): Promise<void> {
   selected = id;
   for (const row of document.querySelectorAll<HTMLElement>('#case-rows tr')) row.classList.toggle('selected', Number(row.dataset.caseId) === id);
+  overview?.select(id);
   render(await getJson<CaseResponse>(`/api/cases/${id}`));
+  // On a phone the case is below the list: bring its map into view when the user picked it.
+  if (scroll) $('case-detail').scrollIntoView({ block: 'start' });
+}
+
+function renderMap(detail: CaseResponse): void {
+  if (!catalog) return;
+  caseMap ??= new CaseMap($('case-map'), catalog, hook);
+  caseMap.show(detail.case, detail.geometry, detail.measuredGeometry, detail.evidencePoints);
+  const kinds = [...new Set(detail.evidencePoints.map((e) => e.kind))];
+  $('case-map-legend').innerHTML = [
+    `<span class="legend-item"><i class="swatch swatch-${escapeHtml(detail.case.code)}"></i>案件位置（${escapeHtml(detail.codeLabel)}）</span>`,
+    ...kinds.map((k) => `<span class="legend-item"><i class="swatch swatch-${escapeHtml(k)}"></i>${escapeHtml(EVIDENCE_LABEL[k] ?? k)}</span>`),
+    '<span class="legend-item"><i class="swatch swatch-yjjbnt"></i>永久基本农田</span>',
+    '<span class="legend-item"><i class="swatch swatch-pzyd"></i>批准用地</span>',
+  ].join('');
 }
 
 function render(detail: CaseResponse): void {
@@ -80,6 +108,7 @@ function render(detail: CaseResponse): void {
     <li data-action="${escapeHtml(e.action)}">${time(e.at)} · ${escapeHtml(e.actor)}（${escapeHtml(e.role)}）· <strong>${escapeHtml(ACTION[e.action] ?? e.action)}</strong>
       ${e.fromState || e.toState ? ` · ${escapeHtml(STATE[e.fromState ?? ''] ?? e.fromState ?? '—')} → ${escapeHtml(STATE[e.toState ?? ''] ?? e.toState ?? '—')}` : ''}
       ${e.notes ? ` · ${escapeHtml(e.notes)}` : ''}</li>`).join('');
+  renderMap(detail);
   hook.caseState = c.state;
   hook.caseActions = steps;
 }
@@ -111,12 +140,16 @@ async function main(): Promise<void> {
   $('case-filter').addEventListener('submit', (e) => { e.preventDefault(); void loadList(); });
   $('case-rows').addEventListener('click', (e) => {
     const id = Number((e.target as HTMLElement).closest<HTMLElement>('tr')?.dataset.caseId);
-    if (id) void openCase(id);
+    if (id) void openCase(id, true);
   });
   $('d-actions').addEventListener('click', (e) => {
     const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action) void act(action);
   });
+  // The maps need the tile catalogue (years, data extent); the list works without it.
+  catalog = await api.tileCatalog().catch(() => null);
+  if (catalog) overview = new CaseOverview($('case-overview'), catalog, hook, (id) => void openCase(id, true));
+  else $('case-overview').hidden = true;
   await loadList();
   const requested = Number(new URLSearchParams(location.search).get('case'));
   if (requested) await openCase(requested);

@@ -304,6 +304,7 @@ async function main(): Promise<void> {
   hook.field = {
     sync: () => sync.state,
     acknowledged: () => sync.acknowledged,
+    findingsAcknowledged: () => sync.findingsAcknowledged,
     syncNow: () => sync.request(),
     activeTask: () => active?.taskId ?? null,
     map: () => map?.summary() ?? null,

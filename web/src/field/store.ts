@@ -5,7 +5,8 @@
  * - `points`: fixes not yet in a batch (auto-increment key = arrival order).
  * - `outbox`: what waits for the server, in order (auto-increment key): a sealed track batch with its client-made
  *   batch id, a finding with its photos (as Blobs), or a task's finish. An item is deleted only after the server
- *   answered it; a retry sends the same item again, so a batch keeps its id however often it is retried.
+ *   answered it; a retry sends the same item again, so a batch keeps its id however often it is retried, and a finding
+ *   its `localId` (a UUID made when it was reported, sent as `clientId`: the server stores it once).
  *
  * Sealing (points → one batch) is one IndexedDB transaction: the points are deleted and the batch added together or
  * not at all, so a fix is never in two batches and never in none.

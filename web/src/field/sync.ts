@@ -17,6 +17,8 @@ export class SyncQueue {
   private again = false;
   private listeners: Listener[] = [];
   state: SyncState = { points: 0, findings: 0, other: 0, syncing: false, lastError: null, lastSync: null };
+  /** Finding client ids acknowledged by the server in this page's life, with whether it stored them then (read by the tests). */
+  readonly findingsAcknowledged: Array<{ clientId: string; id: number; stored: boolean }> = [];
   /** Batch ids acknowledged by the server in this page's life, in order (read by the tests). */
   readonly acknowledged: Array<{ batchId: string; points: number; stored: boolean }> = [];
 
@@ -103,10 +105,13 @@ export class SyncQueue {
     if (item.serverId === undefined) {
       const response = await fieldFetch('/api/patrol/findings', {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ category: item.category, notes: item.notes, geometry: item.geometry, taskId: item.taskId }),
+        // The id made when the finding was reported: a retry after a lost answer gets the stored finding back (200).
+        body: JSON.stringify({ clientId: item.localId, category: item.category, notes: item.notes, geometry: item.geometry, taskId: item.taskId }),
       });
       if (!response.ok) return this.refused(key, item, response);
       item.serverId = ((await response.json()) as { id: number }).id;
+      // 201: stored now; 200: the server already had it (an earlier answer was lost).
+      this.findingsAcknowledged.push({ clientId: item.localId, id: item.serverId, stored: response.status === 201 });
       await putOutbox(key, item);
     }
     while (item.photosSent < item.photos.length) {
