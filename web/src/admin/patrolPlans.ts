@@ -239,8 +239,8 @@ export function initPatrolPlans(panel: HTMLElement, region: string, hook: Gengba
     void postJson<DispatchResult>('/api/patrol/dispatch', {})
       .then(async (r) => {
         say('dispatch-result', `已派发：新建 ${r.tasksCreated} 项任务，${r.markedOverdue} 项转为逾期，发出 ${r.warnings} 条预警（${chinaTime(r.at)}）。`);
-        hook.dispatched = r.tasksCreated;
         await loadTasks();
+        hook.dispatched = r.tasksCreated;
       })
       .catch((err: unknown) => say('dispatch-result', `派发失败：${message(err)}`, true))
       .finally(() => { button.disabled = false; });
