@@ -65,9 +65,9 @@ const PANEL = `
       <button type="submit" class="btn">查看</button>
     </form>
     <p id="xs-overdue" class="result error" role="alert" hidden></p>
-    <div class="legend small"><span class="pill xs-on_time">按时</span><span class="pill xs-late">迟交</span><span class="pill xs-overdue">逾期未交</span><span class="pill xs-pending">待交</span></div>
+    <div class="legend small"><span class="pill xs-on_time">按时</span><span class="pill xs-late">迟交</span><span class="pill xs-overdue">逾期未交</span><span class="pill xs-pending">待交</span><span class="pill">未排期（未登记年度变更启用日期）</span></div>
     <div class="table-wrap">
-      <table class="admin-table">
+      <table class="admin-table nw">
         <thead><tr><th>数据项</th><th>提供部门</th><th>行政区</th><th>期次</th><th>截止</th><th>交付</th><th>状态</th></tr></thead>
         <tbody id="xs-rows"></tbody>
       </table>
@@ -79,7 +79,7 @@ const PANEL = `
       <a id="xe-csv" href="#" download>下载 CSV</a> · <a id="xe-html" href="#" target="_blank" rel="noopener">打印版</a></p>
     <div id="xe-chart" class="xe-chart" role="img" aria-label="各部门汇交评估得分"></div>
     <div class="table-wrap">
-      <table class="admin-table">
+      <table class="admin-table nw">
         <thead><tr><th>部门</th><th>应交</th><th>按时</th><th>迟交</th><th>未交</th><th>拒收</th><th>使用</th>${SCORES.map(([, l, m]) => `<th>${l}(${m})</th>`).join('')}<th>总分</th></tr></thead>
         <tbody id="xe-rows"></tbody>
       </table>
@@ -88,7 +88,7 @@ const PANEL = `
   <div class="admin-card">
     <h2>最近汇交记录 <span id="xd-count" class="muted small"></span></h2>
     <div class="table-wrap">
-      <table class="admin-table">
+      <table class="admin-table nw">
         <thead><tr><th>编号</th><th>接收时间</th><th>数据项</th><th>行政区</th><th>期次</th><th>渠道</th><th>文件</th><th>结果</th></tr></thead>
         <tbody id="xd-rows"></tbody>
       </table>
@@ -97,7 +97,7 @@ const PANEL = `
   <div class="admin-card">
     <h2>共享清单 <span id="xc-count" class="muted small"></span></h2>
     <div class="table-wrap">
-      <table class="admin-table">
+      <table class="admin-table nw">
         <thead><tr><th>数据项</th><th>方向</th><th>提供部门</th><th>频次</th><th>期限</th><th>图层（必填字段）</th><th>入库</th></tr></thead>
         <tbody id="xc-rows"></tbody>
       </table>
@@ -107,7 +107,7 @@ const PANEL = `
     <h2>部门公钥 <span id="xk-count" class="muted small"></span></h2>
     <p class="muted small">已登记公钥的部门，其汇交包必须带有效 SM2 签名。</p>
     <div class="table-wrap">
-      <table class="admin-table">
+      <table class="admin-table nw">
         <thead><tr><th>部门</th><th>行政区</th><th>名称</th><th>指纹</th><th>登记</th></tr></thead>
         <tbody id="xk-rows"></tbody>
       </table>
@@ -127,9 +127,9 @@ export function initExchange(panel: HTMLElement, hook: GengbaoHook,
     $('xc-count').textContent = `共 ${items.length} 项`;
     $('xc-rows').innerHTML = items.map((i) => `
       <tr data-item="${escapeHtml(i.id)}">
-        <td>${escapeHtml(i.name)}<div class="muted small">${escapeHtml(i.id)}</div></td><td class="nowrap">${direction(i.direction)}</td>
+        <td class="name">${escapeHtml(i.name)}<div class="muted small">${escapeHtml(i.id)}</div></td><td class="nowrap">${direction(i.direction)}</td>
         <td class="nowrap">${escapeHtml(dept(i.owner))}</td><td>${frequency(i.frequency)}</td><td class="nowrap">${i.deadlineDays} 天</td>
-        <td>${i.layers.map((l) => `${escapeHtml(l.name)}（${l.requiredFields.map(escapeHtml).join('、')}）`).join('<br />')}</td>
+        <td class="name">${i.layers.map((l) => `${escapeHtml(l.name)}（${l.requiredFields.map(escapeHtml).join('、')}）`).join('<br />')}</td>
         <td>${i.oneMapLayers ? '一张图' : '原样保存'}</td>
       </tr>`).join('');
   };
@@ -142,7 +142,7 @@ export function initExchange(panel: HTMLElement, hook: GengbaoHook,
     $('xs-count').textContent = `${schedule.year} 年 ${entries.length} 项（截至 ${schedule.today}）`;
     $('xs-rows').innerHTML = entries.map((e) => `
       <tr class="xs-row xs-${e.status}" data-status="${e.status}" data-item="${escapeHtml(e.catalogItem)}">
-        <td>${itemName(e.catalogItem)}</td><td class="nowrap">${escapeHtml(dept(e.owner))}</td><td>${escapeHtml(e.region)}</td>
+        <td class="name">${itemName(e.catalogItem)}</td><td class="nowrap">${escapeHtml(dept(e.owner))}</td><td>${escapeHtml(e.region)}</td>
         <td>${escapeHtml(PERIODS[e.period] ?? e.period)}</td><td class="nowrap">${day(e.dueDate)}</td>
         <td class="nowrap">${e.deliveredAt ? `${day(e.deliveredAt)}${e.deliveryId ? ` #${e.deliveryId}` : ''}` : '—'}</td>
         <td><span class="pill xs-${e.status}">${STATUS[e.status] ?? escapeHtml(e.status)}</span>${e.daysLate ? ` <span class="small">${e.status === 'late' ? '迟' : '已逾'} ${e.daysLate} 天</span>` : ''}</td>
@@ -188,9 +188,9 @@ export function initExchange(panel: HTMLElement, hook: GengbaoHook,
     $('xd-rows').innerHTML = deliveries.map((d) => `
       <tr data-delivery-id="${d.id}" data-status="${escapeHtml(d.status)}">
         <td>${d.id}</td><td class="nowrap">${time(d.receivedAt)}<div class="muted small">${escapeHtml(d.receivedBy)}</div></td>
-        <td>${itemName(d.catalogItem)}</td><td>${escapeHtml(d.region)}</td><td>${d.year ?? ''} ${escapeHtml(PERIODS[d.period ?? ''] ?? d.period ?? '')}</td>
-        <td>${escapeHtml(d.channel)}</td><td class="wrap">${escapeHtml(d.packageName)}</td>
-        <td>${d.status === 'accepted' ? '<span class="pill pill-ok">已接收</span>' : `<span class="pill pill-off">拒收</span><div class="error small wrap">${escapeHtml(d.reason ?? '')}</div>`}</td>
+        <td class="name">${itemName(d.catalogItem)}</td><td>${escapeHtml(d.region)}</td><td>${d.year ?? ''} ${escapeHtml(PERIODS[d.period ?? ''] ?? d.period ?? '')}</td>
+        <td>${escapeHtml(d.channel)}</td><td>${escapeHtml(d.packageName)}</td>
+        <td class="reason">${d.status === 'accepted' ? '<span class="pill pill-ok">已接收</span>' : `<span class="pill pill-off">拒收</span><div class="error small wrap">${escapeHtml(d.reason ?? '')}</div>`}</td>
       </tr>`).join('');
   };
 
@@ -200,7 +200,7 @@ export function initExchange(panel: HTMLElement, hook: GengbaoHook,
     $('xk-rows').innerHTML = keys.length
       ? keys.map((k) => `
         <tr><td class="nowrap">${escapeHtml(dept(k.department))}</td><td>${escapeHtml(k.region || '全国')}</td><td>${escapeHtml(k.name)}</td>
-          <td class="mono wrap">${escapeHtml(k.fingerprint)}</td><td class="nowrap">${time(k.addedAt)} ${escapeHtml(k.addedBy)}</td></tr>`).join('')
+          <td class="mono name">${escapeHtml(k.fingerprint)}</td><td class="nowrap">${time(k.addedAt)} ${escapeHtml(k.addedBy)}</td></tr>`).join('')
       : '<tr><td colspan="5" class="muted">尚未登记公钥：汇交包可不签名（docs/exchange.md）。</td></tr>';
   };
 

@@ -25,7 +25,7 @@ const PANEL = `
     <h2>巡田计划 <span id="plan-count" class="muted small"></span></h2>
     <p class="muted small">默认周期（实施方案）：社级每周、村级每月、乡级每季度、县级和州级每半年。可按行政区和季节（月份）覆盖；同一网格取行政区代码最长匹配的计划，其次季节计划优先于全年计划。</p>
     <div class="table-wrap">
-      <table class="admin-table">
+      <table class="admin-table nw">
         <thead><tr><th>编号</th><th>名称</th><th>层级</th><th>周期</th><th>季节</th><th>行政区</th><th>类型</th><th></th></tr></thead>
         <tbody id="plan-rows"></tbody>
       </table>
@@ -69,7 +69,7 @@ const PANEL = `
     <div id="task-states" class="task-states"></div>
     <p id="overdue-warning" class="result error" role="alert" hidden></p>
     <div class="table-wrap">
-      <table class="admin-table">
+      <table class="admin-table nw">
         <thead><tr><th>编号</th><th>网格</th><th>层级</th><th>周期</th><th>截止</th><th>状态</th><th>田管员</th></tr></thead>
         <tbody id="admin-task-rows"></tbody>
       </table>
@@ -125,7 +125,7 @@ export function initPatrolPlans(panel: HTMLElement, region: string, hook: Gengba
       const mine = p.active && covers(region, p.regionPrefix);
       return `
       <tr data-plan-id="${p.id}" class="${p.active ? '' : 'disabled'}">
-        <td>${p.id}</td><td>${escapeHtml(p.name)}</td><td>${LEVELS[p.level] ?? p.level}级</td><td>${CYCLES[p.cycle] ?? escapeHtml(p.cycle)}</td>
+        <td>${p.id}</td><td class="name">${escapeHtml(p.name)}</td><td>${LEVELS[p.level] ?? p.level}级</td><td>${CYCLES[p.cycle] ?? escapeHtml(p.cycle)}</td>
         <td>${seasonText(p.months)}</td><td>${escapeHtml(regionText(p.regionPrefix))}</td>
         <td>${!p.active ? '<span class="pill pill-off">已结束</span>' : p.id <= LAST_DEFAULT_ID ? '<span class="pill">默认</span>' : '<span class="pill pill-running">覆盖</span>'}</td>
         <td class="nowrap">${mine ? '<button type="button" class="btn btn-edit">修改</button>' : ''}${mine && p.id > LAST_DEFAULT_ID ? ' <button type="button" class="btn btn-end">结束</button>' : ''}</td>
