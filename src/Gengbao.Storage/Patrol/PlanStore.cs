@@ -61,9 +61,9 @@ public sealed class PlanStore(IConnectionSource connections)
 
     /// <summary>
     /// Changes a plan's name, cycle and months (level and region prefix stay: another level or region is another plan).
-    /// Tasks already sent keep their period; the next dispatch follows the new cycle. <see cref="PatrolException"/>:
-    /// Invalid with every problem, NotFound when there is no such plan (or row-level security hides it from the caller),
-    /// Conflict for an ended plan.
+    /// Tasks already sent keep their period; the next dispatch follows the new cycle. <see cref="PatrolException"/>, in
+    /// this order: NotFound (no such plan), Invalid with every problem, Forbidden when <paramref name="callerCovers"/>
+    /// does not cover the plan's region prefix, Conflict for an ended plan. Nothing is written then.
     /// </summary>
     public async Task<PatrolPlan> UpdateAsync(long id, string? name, string? cycle, IReadOnlyList<int>? months, Func<string, bool> callerCovers,
         CancellationToken cancellationToken = default)
@@ -91,7 +91,8 @@ public sealed class PlanStore(IConnectionSource connections)
 
     /// <summary>
     /// Ends an override (active = false): the dispatcher stops using it and the cells fall back to the next matching
-    /// plan. Tasks already sent stay. The seeded defaults cannot be ended (Conflict); NotFound as in <see cref="UpdateAsync"/>.
+    /// plan. Tasks already sent stay. NotFound, then Conflict (a seeded default, or already ended), then Forbidden as in
+    /// <see cref="UpdateAsync"/>.
     /// </summary>
     public async Task<PatrolPlan> EndAsync(long id, Func<string, bool> callerCovers, CancellationToken cancellationToken = default)
     {
