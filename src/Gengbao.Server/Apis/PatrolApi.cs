@@ -4,6 +4,7 @@ using Gengbao.Patrol.Tasks;
 using Gengbao.Server.Patrol;
 using Gengbao.Server.Security;
 using Gengbao.Storage.Patrol;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gengbao.Server.Apis;
 
@@ -44,6 +45,14 @@ public static partial class PatrolApi
         api.MapPost("/plans", (PlanRequest plan, PatrolStores stores, CancellationToken ct) =>
                 stores.Plans.CreateAsync(plan.Name, plan.Level, plan.RegionPrefix ?? "", plan.Cycle, plan.Months, ct))
             .WithName("CreatePatrolPlan").WithSummary("Add a plan for a level under a region prefix, optionally for some months (1-12)");
+        api.MapPut("/plans/{id:long}", (long id, PlanEdit edit, HttpContext http, PatrolStores stores, CancellationToken ct) =>
+                stores.Plans.UpdateAsync(id, edit?.Name, edit?.Cycle, edit?.Months, CallerCovers(http), ct))
+            .RequireAuthorization(SecurityServices.AdminPolicy).WithMetadata(new RequestSizeLimitAttribute(16 * 1024))
+            .WithName("UpdatePatrolPlan").WithSummary("Change a plan's name, cycle and months (admins, plans of their region); level and region prefix stay");
+        api.MapPost("/plans/{id:long}/end", (long id, HttpContext http, PatrolStores stores, CancellationToken ct) =>
+                stores.Plans.EndAsync(id, CallerCovers(http), ct))
+            .RequireAuthorization(SecurityServices.AdminPolicy)
+            .WithName("EndPatrolPlan").WithSummary("End an override (admins, plans of their region): its cells fall back to the next matching plan; the seeded defaults stay");
 
         api.MapPost("/dispatch", (DateTimeOffset? at, PatrolStores stores, CancellationToken ct) =>
                 stores.Dispatcher.RunAsync(at ?? stores.Time.GetUtcNow(), ct))
@@ -73,6 +82,15 @@ public static partial class PatrolApi
             .WithName("ListPatrolWarnings").WithSummary("Due-soon and overdue warnings to supervisors, by region or supervisor phone");
     }
 
+    /// <summary>Body of <c>PUT /api/patrol/plans/{id}</c>: a new name, cycle and months (null for all year).</summary>
+    public sealed record PlanEdit(string? Name, string? Cycle, IReadOnlyList<int>? Months);
+
+    private static Func<string, bool> CallerCovers(HttpContext http)
+    {
+        var user = CurrentUser.From(http.User) ?? throw new PatrolException(PatrolError.Forbidden, "not signed in");
+        return prefix => user.Region.Covers(prefix);
+    }
+
     /// <summary>A new plan: level 2 prefecture .. 6 group, cycle weekly|monthly|quarterly|half_yearly.</summary>
     public sealed record PlanRequest(string Name, int Level, string? RegionPrefix, string Cycle, IReadOnlyList<int>? Months);
 
@@ -88,9 +106,15 @@ public static partial class PatrolApi
             {
                 PatrolError.NotFound => StatusCodes.Status404NotFound,
                 PatrolError.Conflict => StatusCodes.Status409Conflict,
+                PatrolError.Forbidden => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status400BadRequest,
             };
             return Results.Problem(e.Message, statusCode: status, extensions: new Dictionary<string, object?> { ["problems"] = e.Problems });
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // Row-level security refused a write outside the caller's region (a plan for another region).
+            return Results.Problem($"outside your region: {e.MessageText}", statusCode: StatusCodes.Status403Forbidden);
         }
         catch (Exception e) when (e is SourceFileException or ArgumentException or FormatException)
         {

@@ -1,6 +1,6 @@
 namespace Gengbao.Storage.Patrol;
 
-/// <summary>Why a patrol request was refused; the server maps it to 400, 404 or 409.</summary>
+/// <summary>Why a patrol request was refused; the server maps it to 400, 403, 404 or 409.</summary>
 public enum PatrolError
 {
     /// <summary>The input is wrong (400); <see cref="PatrolException.Problems"/> lists every problem.</summary>
@@ -11,6 +11,9 @@ public enum PatrolError
 
     /// <summary>The request contradicts what is stored (409): a batch id reused with other points, a forbidden state change.</summary>
     Conflict,
+
+    /// <summary>The caller's region does not cover what the request would change (403), e.g. another region's plan.</summary>
+    Forbidden,
 }
 
 /// <summary>A refused patrol request; nothing was written.</summary>

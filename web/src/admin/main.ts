@@ -5,10 +5,13 @@ import { escapeHtml } from '../format';
 import { installHook } from '../testHook';
 import { initImports } from './imports';
 import { initPortalContent } from './portalContent';
+import { initPatrolPlans } from './patrolPlans';
+import { initExchange } from './exchange';
 
 /**
  * 管理控制台 (docs/web.md): accounts (list, create tied to a region and role, disable), the field-manager roster
- * import with its row-by-row problems, the screening and comparison job queues, and the public portal's content. For system and region admins;
+ * import with its row-by-row problems, the screening and comparison job queues, the public portal's content, patrol
+ * plans and tasks (patrolPlans.ts) and data exchange (exchange.ts). For system and region admins;
  * the server enforces the same (policy "admin", region checks, row-level security).
  */
 const hook = installHook('admin');
@@ -150,6 +153,8 @@ async function main(): Promise<void> {
       for (const p of document.querySelectorAll<HTMLElement>('.tab-panel')) p.hidden = p.id !== `tab-${tab.dataset.tab}`;
       if (tab.dataset.tab === 'jobs') void loadJobs(me.regionCode);
       if (tab.dataset.tab === 'portal') void loadPortal().catch((err: unknown) => say('portal-result', `加载失败：${message(err)}`, true));
+      if (tab.dataset.tab === 'plans') void loadPlans().catch((err: unknown) => say('plan-result', `加载失败：${message(err)}`, true));
+      if (tab.dataset.tab === 'exchange') void loadExchange().catch((err: unknown) => say('xu-result', `加载失败：${message(err)}`, true));
     });
   }
   $('user-form').addEventListener('submit', (e) => { e.preventDefault(); void createUser(me); });
@@ -164,6 +169,8 @@ async function main(): Promise<void> {
   });
   const loadPortal = initPortalContent(say, message, me.regionCode, () => { hook.portalLoaded = (hook.portalLoaded as number | undefined ?? 0) + 1; });
   initImports(message); // 数据导入 tab (its own module)
+  const loadPlans = initPatrolPlans($('tab-plans'), me.regionCode, hook, say, message);
+  const loadExchange = initExchange($('tab-exchange'), hook, say, message);
   $('roster-form').addEventListener('submit', (e) => { e.preventDefault(); void importRoster(); });
   $('screen-form').addEventListener('submit', (e) => {
     e.preventDefault();
