@@ -1,5 +1,6 @@
 using Gengbao.Geo.Area;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
@@ -156,37 +157,45 @@ public static class PbfOptimisationOp
             _tree.Build();
         }
 
-        private Geometry? Near(Geometry shape)
+        /// <summary>
+        /// The shape repaired, and the union of the layer's polygons that intersect it (null: none). The tree is asked
+        /// first with the raw envelope (a repair never grows it), so a shape far from the layer is never validated.
+        /// </summary>
+        private (Geometry Shape, Geometry? Near) Near(Geometry shape)
         {
+            var candidates = _tree.Query(shape.EnvelopeInternal);
+            if (candidates.Count == 0)
+            {
+                return (shape, null);
+            }
             shape = Valid(shape);
-            var near = _tree.Query(shape.EnvelopeInternal).Where(g => g.Intersects(shape)).ToList();
-            return near.Count == 0 ? null : near.Count == 1 ? near[0] : OverlayNGRobust.Union(near);
+            // A prepared shape answers "intersects" for many candidates without rebuilding its edge index each time.
+            var prepared = candidates.Count > 1 ? PreparedGeometryFactory.Prepare(shape) : null;
+            var near = candidates.Where(g => prepared?.Intersects(g) ?? g.Intersects(shape)).ToList();
+            return (shape, near.Count == 0 ? null : near.Count == 1 ? near[0] : OverlayNGRobust.Union(near));
         }
 
         /// <summary>Share (0–1, planar in the shape's CRS) of the shape's area covered by the layer.</summary>
         public double ShareOf(Geometry shape)
         {
-            shape = Valid(shape);
-            var near = Near(shape);
-            if (near is null || shape.Area <= 0)
+            var (valid, near) = Near(shape);
+            if (near is null || valid.Area <= 0)
             {
                 return 0;
             }
-            return Math.Min(1, OverlayNGRobust.Overlay(shape, near, SpatialFunction.Intersection).Area / shape.Area);
+            return Math.Min(1, OverlayNGRobust.Overlay(valid, near, SpatialFunction.Intersection).Area / valid.Area);
         }
 
         public Geometry Intersection(Geometry shape)
         {
-            shape = Valid(shape);
-            var near = Near(shape);
-            return near is null ? shape.Factory.CreatePolygon() : Polygonal(OverlayNGRobust.Overlay(shape, near, SpatialFunction.Intersection));
+            var (valid, near) = Near(shape);
+            return near is null ? valid.Factory.CreatePolygon() : Polygonal(OverlayNGRobust.Overlay(valid, near, SpatialFunction.Intersection));
         }
 
         public Geometry Difference(Geometry shape)
         {
-            shape = Valid(shape);
-            var near = Near(shape);
-            return near is null ? shape : OverlayNGRobust.Overlay(shape, near, SpatialFunction.Difference);
+            var (valid, near) = Near(shape);
+            return near is null ? Valid(valid) : OverlayNGRobust.Overlay(valid, near, SpatialFunction.Difference);
         }
     }
 }

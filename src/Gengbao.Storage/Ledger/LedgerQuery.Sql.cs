@@ -1,6 +1,6 @@
 namespace Gengbao.Storage.Ledger;
 
-/// <summary>The ledger's SQL: one grouped pass per layer. $1 county LIKE pattern, $2 unit-code LIKE pattern, $3 group length.</summary>
+/// <summary>The ledger's SQL: grouped sums over the per-village stocks and the transfer matrix. $1 county LIKE pattern, $2 unit-code LIKE pattern, $3 group length.</summary>
 public sealed partial class LedgerQuery
 {
     private const string YearsSql = """
@@ -8,20 +8,18 @@ public sealed partial class LedgerQuery
         WHERE layer = 'DLTB' AND status = 'current' AND county_code LIKE $1 GROUP BY county_code
         """;
 
-    // Cultivated patches only (index dltb_cultivated). Stable farmland: slope grade GDPDJB not 5 (docs/ledger.md §1).
+    // The per-village stocks written on import (migration 0019, LedgerStocks): a few rows per village, never the
+    // patches. Stable farmland: slope grade GDPDJB not 5 (docs/ledger.md §1).
     private const string CultivatedSql = """
-        SELECT year, left(zldwdm, $3),
-               coalesce(sum(tbmj) FILTER (WHERE dlbm = '0101'), 0), coalesce(sum(tbmj) FILTER (WHERE dlbm = '0102'), 0),
-               coalesce(sum(tbmj) FILTER (WHERE dlbm = '0103'), 0), count(*),
-               coalesce(sum(tbmj) FILTER (WHERE coalesce(ltrim(gdpdjb, '0 '), '') <> '5'), 0)
-        FROM dltb
-        WHERE county_code LIKE $1 AND zldwdm LIKE $2 AND year = ANY($4) AND dlbm IN ('0101', '0102', '0103')
+        SELECT year, left(village_code, $3), sum(paddy_m2), sum(irrigated_m2), sum(dry_m2), sum(patches)::bigint, sum(stable_m2)
+        FROM ledger_cultivated_village
+        WHERE county_code LIKE $1 AND village_code LIKE $2 AND year = ANY($4)
         GROUP BY 1, 2
         """;
 
     private const string PbfSql = """
-        SELECT year, left(zldwdm, $3), sum(tbmj) FROM yjjbnt
-        WHERE county_code LIKE $1 AND zldwdm LIKE $2 AND year = ANY($4) GROUP BY 1, 2
+        SELECT year, left(village_code, $3), sum(pbf_m2) FROM ledger_pbf_village
+        WHERE county_code LIKE $1 AND village_code LIKE $2 AND year = ANY($4) GROUP BY 1, 2
         """;
 
     // High-standard farmland projects carry no ZLDWDM: a county (or larger) unit sums their areas; a township or

@@ -6,8 +6,9 @@ namespace Gengbao.Storage.Ledger;
 
 /// <summary>
 /// Per-unit totals of cultivated land and PBF from the stored layers, by the location-code prefix of ZLDWDM
-/// (docs/domain.md §3.2: village = left 12, township = left 9, county = left 6). Sums run over numeric TBMJ so
-/// they are exact and independent of row order, the same definition as shared/data/anchor_postgis_ledger.sql.
+/// (docs/domain.md §3.2: village = left 12, township = left 9, county = left 6), summed from the per-village stocks
+/// written on import (migration 0019). Sums run over numeric TBMJ so they are exact and independent of row order,
+/// the same definition as shared/data/anchor_postgis_ledger.sql.
 /// The units listed are those of the admin layer in force for the year: the latest one not after it. Over
 /// <see cref="ScopedConnections"/> only the caller's region is summed (row-level security).
 /// </summary>
@@ -27,11 +28,11 @@ public sealed class UnitTotalsQuery(IConnectionSource connections)
             FROM admin_unit a JOIN admin_year y USING (county_code, year)
             WHERE a.level = $1
         ), cultivated AS (
-            SELECT left(zldwdm, $4) AS prefix, sum(tbmj) AS mj, count(*) AS n FROM dltb
-            WHERE year = $2 AND ($3::text IS NULL OR county_code = $3) AND dlbm IN ('0101', '0102', '0103')
+            SELECT left(village_code, $4) AS prefix, sum(paddy_m2 + irrigated_m2 + dry_m2) AS mj, sum(patches)::bigint AS n FROM ledger_cultivated_village
+            WHERE year = $2 AND ($3::text IS NULL OR county_code = $3)
             GROUP BY 1
         ), pbf AS (
-            SELECT left(zldwdm, $4) AS prefix, sum(tbmj) AS mj, count(*) AS n FROM yjjbnt
+            SELECT left(village_code, $4) AS prefix, sum(pbf_m2) AS mj, sum(parcels)::bigint AS n FROM ledger_pbf_village
             WHERE year = $2 AND ($3::text IS NULL OR county_code = $3)
             GROUP BY 1
         )

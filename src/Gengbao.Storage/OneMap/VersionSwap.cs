@@ -1,6 +1,7 @@
 using Gengbao.Import.Layers;
 using Gengbao.Import.Model;
 using Gengbao.Storage.Database;
+using Gengbao.Storage.Ledger;
 using Gengbao.Storage.Screening;
 using Npgsql;
 
@@ -79,6 +80,8 @@ internal static class VersionSwap
             FROM {stager.StageTable} s
             JOIN layer_version v ON v.layer = $2 AND v.year = $1 AND v.status = 'current' AND v.county_code = s.county_code
             """, cancellationToken, year, schema.Code).ConfigureAwait(false);
+        // The ledger's per-village stocks of the replaced counties and year (docs/ledger.md §1), in the same transaction.
+        await LedgerStocks.RefreshAsync(connection, table, year, counties, cancellationToken).ConfigureAwait(false);
         return versions.OrderBy(v => v.CountyCode, StringComparer.Ordinal).ToList();
     }
 

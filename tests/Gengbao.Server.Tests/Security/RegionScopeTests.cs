@@ -73,6 +73,29 @@ public sealed class RegionScopeTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task ATownshipUsersCountyLedgerSumsOnlyTheStocksOfHisTownship()
+    {
+        // The ledger reads the per-village stocks (migration 0019) under the same region policy as the patches.
+        var township = await server.ScalarAsync("SELECT left(min(zldwdm), 9) FROM dltb WHERE county_code = '622921'");
+        using var client = await ClientAsync("scope-township-ledger", Role.Leader, township);
+        var ledger = await GetJsonAsync(client, "/api/ledger/accounts?unit=622921&year=2024&children=false");
+        var stock = ledger.GetProperty("unit").GetProperty("stock");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var cultivated = decimal.Parse(await server.ScalarAsync(
+            $"SELECT sum(tbmj) FROM dltb WHERE county_code = '622921' AND year = 2024 AND dlbm IN ('0101', '0102', '0103') AND zldwdm LIKE '{township}%'"), inv);
+        var pbf = decimal.Parse(await server.ScalarAsync(
+            $"SELECT sum(tbmj) FROM yjjbnt WHERE county_code = '622921' AND year = 2024 AND zldwdm LIKE '{township}%'"), inv);
+        var county = decimal.Parse(await server.ScalarAsync(
+            "SELECT sum(tbmj) FROM dltb WHERE county_code = '622921' AND year = 2024 AND dlbm IN ('0101', '0102', '0103')"), inv);
+        Assert.True(cultivated > 0 && cultivated < county, $"township {township}: {cultivated} of {county}");
+        Assert.Equal(cultivated, stock.GetProperty("paddy").GetDecimal() + stock.GetProperty("irrigated").GetDecimal() + stock.GetProperty("dry").GetDecimal());
+        Assert.Equal(pbf, stock.GetProperty("pbf").GetDecimal());
+        // The system admin's county ledger is the whole county.
+        var all = (await GetJsonAsync(server.Client, "/api/ledger/accounts?unit=622921&year=2024&children=false")).GetProperty("unit").GetProperty("stock");
+        Assert.Equal(county, all.GetProperty("paddy").GetDecimal() + all.GetProperty("irrigated").GetDecimal() + all.GetProperty("dry").GetDecimal());
+    }
+
+    [Fact]
     public async Task APrefectureUserSeesBothCountiesOfHisPrefecture()
     {
         using var client = await ClientAsync("scope-prefecture", Role.Leader, "6229");

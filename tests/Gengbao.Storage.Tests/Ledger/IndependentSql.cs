@@ -26,6 +26,51 @@ internal static class IndependentSql
     }
 
     /// <summary>
+    /// Rows where the per-village stocks written on import (ledger_cultivated_village, ledger_pbf_village) differ from
+    /// the raw patches regrouped here, in both directions: a stock row without patches, patches without a stock row,
+    /// or any sum or count unequal. Empty when they agree. Each row: "table county year village: stored | raw".
+    /// </summary>
+    public static async Task<List<string>> StockMismatchesAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH raw_c AS (
+                SELECT county_code, year, substr(zldwdm, 1, 12) AS v,
+                       sum(CASE WHEN dlbm = '0101' THEN tbmj ELSE 0 END) AS p, sum(CASE WHEN dlbm = '0102' THEN tbmj ELSE 0 END) AS i,
+                       sum(CASE WHEN dlbm = '0103' THEN tbmj ELSE 0 END) AS d, count(*) AS n,
+                       sum(CASE WHEN trim(leading '0 ' FROM coalesce(gdpdjb, '')) = '5' THEN 0 ELSE tbmj END) AS s
+                FROM dltb WHERE dlbm IN ('0101', '0102', '0103') GROUP BY 1, 2, 3
+            ), raw_p AS (
+                SELECT county_code, year, substr(zldwdm, 1, 12) AS v, sum(tbmj) AS a, count(*) AS n FROM yjjbnt GROUP BY 1, 2, 3
+            )
+            SELECT 'cultivated ' || coalesce(r.county_code, c.county_code) || ' ' || coalesce(r.year, c.year) || ' ' || coalesce(r.v, c.village_code)
+                   || ': ' || coalesce(row(c.paddy_m2, c.irrigated_m2, c.dry_m2, c.patches, c.stable_m2)::text, 'none')
+                   || ' | ' || coalesce(row(r.p, r.i, r.d, r.n, r.s)::text, 'none')
+            FROM raw_c r FULL JOIN ledger_cultivated_village c ON c.county_code = r.county_code AND c.year = r.year AND c.village_code = r.v
+            WHERE r.v IS NULL OR c.village_code IS NULL
+               OR (c.paddy_m2, c.irrigated_m2, c.dry_m2, c.patches, c.stable_m2) IS DISTINCT FROM (r.p, r.i, r.d, r.n, r.s)
+            UNION ALL
+            SELECT 'pbf ' || coalesce(r.county_code, p.county_code) || ' ' || coalesce(r.year, p.year) || ' ' || coalesce(r.v, p.village_code)
+                   || ': ' || coalesce(row(p.pbf_m2, p.parcels)::text, 'none') || ' | ' || coalesce(row(r.a, r.n)::text, 'none')
+            FROM raw_p r FULL JOIN ledger_pbf_village p ON p.county_code = r.county_code AND p.year = r.year AND p.village_code = r.v
+            WHERE r.v IS NULL OR p.village_code IS NULL OR (p.pbf_m2, p.parcels) IS DISTINCT FROM (r.a, r.n)
+            """);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return rows;
+    }
+
+    /// <summary>Number of rows of a table (the stock tables must not be empty for a check to mean anything).</summary>
+    public static async Task<long> CountAsync(NpgsqlDataSource dataSource, string table)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table}");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
     /// Cultivated land lost and gained in a county between two years by overlaying the stored DLTB in PostGIS:
     /// geodesic area of a ∩ b (cultivated before, not after; and the reverse), leaving out pieces under 0.05 m² of
     /// plane area (boundary slivers, the comparison's documented rule).

@@ -3,6 +3,7 @@ using Gengbao.Geo.Codes;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Ledger;
 using Gengbao.Storage.OneMap;
+using Gengbao.Storage.Tests.Ledger;
 using Gengbao.TestSupport;
 using Npgsql;
 
@@ -40,13 +41,71 @@ public sealed class DemoThenSampleTests : IAsyncLifetime
     {
         var othersBefore = await OtherCountiesAsync();
         Assert.Contains("622926", othersBefore); // the demo really holds other counties
+        // The per-village stocks written by the two demo imports equal the raw patches regrouped (migration 0019).
+        Assert.True(await IndependentSql.CountAsync(_dataSource, "ledger_cultivated_village") > 100);
+        Assert.Empty(await IndependentSql.StockMismatchesAsync(_dataSource));
 
         await new OneMapImporter(_dataSource).ImportAsync(SharedData.SampleGeoPackage, new ImportOptions { Year = 2024 });
 
         Assert.Equal(othersBefore, await OtherCountiesAsync());
+        Assert.Empty(await IndependentSql.StockMismatchesAsync(_dataSource));
         var rows = await new UnitTotalsQuery(_dataSource).RunAsync(AdminLevel.Village, 2024, "622921");
         ReferenceLedger.AssertEqual(ReferenceLedger.Read(SharedData.File("ledger_S.csv")),
             rows.Select(r => new ReferenceLedger.Row(r.Code, r.Name, r.CultivatedArea, r.CultivatedCount, r.PbfArea, r.PbfCount)).ToList());
+    }
+
+    [Fact]
+    public async Task AReImportRewritesTheVillageStocksOfItsCountyAndYear()
+    {
+        const string village = "622921100201";
+        await new OneMapImporter(_dataSource).ImportAsync(SharedData.SampleGeoPackage, new ImportOptions { Year = 2024 });
+        Assert.True((await StockRowsAsync(village)) is (1, 1), "the sample's village has cultivated land and PBF");
+        var before2023 = await ExportStocksAsync(2023);
+
+        // The same county again: the village's cultivated patches become forest and its PBF parcels are gone.
+        using (var edited = GeoPackageEditor.CopyOf(SharedData.SampleGeoPackage, _work.FullName, "sample-edited.gpkg"))
+        {
+            edited.Execute($"UPDATE DLTB SET DLBM = '0301', DLMC = '乔木林地' WHERE substr(ZLDWDM, 1, 12) = '{village}' AND DLBM IN ('0101', '0102', '0103')");
+            edited.Execute($"DELETE FROM YJJBNT WHERE substr(ZLDWDM, 1, 12) = '{village}'");
+            await new OneMapImporter(_dataSource).ImportAsync(edited.Path, new ImportOptions { Year = 2024 });
+        }
+
+        Assert.Empty(await IndependentSql.StockMismatchesAsync(_dataSource));
+        Assert.Equal((0L, 0L), await StockRowsAsync(village));
+        var row = (await new UnitTotalsQuery(_dataSource).RunAsync(AdminLevel.Village, 2024, "622921")).Single(r => r.Code == village);
+        Assert.Equal((0m, 0L, 0m, 0L), (row.CultivatedArea, row.CultivatedCount, row.PbfArea, row.PbfCount));
+        var county = (await new LedgerQuery(_dataSource).RunAsync("622921", 2024, withChildren: false)).Unit;
+        Assert.Equal(await RawCultivatedAsync("622921", 2024), county.Stock.Cultivated);
+        Assert.Equal(before2023, await ExportStocksAsync(2023)); // another year of the county is not touched
+    }
+
+    private async Task<(long, long)> StockRowsAsync(string village)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT (SELECT count(*) FROM ledger_cultivated_village WHERE year = 2024 AND village_code = $1),
+                   (SELECT count(*) FROM ledger_pbf_village WHERE year = 2024 AND village_code = $1)
+            """);
+        command.Parameters.AddWithValue(village);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private async Task<string> ExportStocksAsync(int year)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT string_agg(c::text, ';' ORDER BY c.county_code, c.village_code) FROM ledger_cultivated_village c WHERE year = $1
+            """);
+        command.Parameters.AddWithValue(year);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<decimal> RawCultivatedAsync(string county, int year)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT sum(tbmj) FROM dltb WHERE county_code = $1 AND year = $2 AND dlbm IN ('0101', '0102', '0103')");
+        command.Parameters.AddWithValue(county);
+        command.Parameters.AddWithValue(year);
+        return (decimal)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Counts and checksums of every layer of every county but 622921, and the current versions' ids.</summary>
