@@ -18,8 +18,20 @@ public sealed class GeoPackageLayer : SourceLayer
     private string[] _columnNames = [];
     private bool _hasRtree;
 
+    private long? _featureCount;
+
     /// <summary>SRS id as the GeoPackage declares it (usually the EPSG code).</summary>
     public int SrsId { get; private init; }
+
+    /// <summary>
+    /// From <c>gpkg_ogr_contents</c> when the file has it, else counted, on first use: a count(*) scans the whole table,
+    /// which a reader of a few features near some boxes (the screening) must not pay for every layer it opens.
+    /// </summary>
+    public override long? FeatureCount
+    {
+        get => _featureCount ??= Count(Connection, SourcePath, Name);
+        init => _featureCount = value;
+    }
 
     internal static GeoPackageLayer Create(SqliteConnection connection, string path, string table, string geometryColumn, int srsId)
     {
@@ -32,7 +44,6 @@ public sealed class GeoPackageLayer : SourceLayer
             Fields = fields,
             Epsg = epsg,
             CrsDefinition = definition,
-            FeatureCount = Count(connection, path, table),
             SrsId = srsId,
         };
         layer._connection = connection;

@@ -20,8 +20,8 @@ public abstract class SourceLayer : IDisposable
     /// <summary>The CRS text as the file declares it (WKT, GeoJSON crs name), for error messages and identification.</summary>
     public string? CrsDefinition { get; init; }
 
-    /// <summary>Feature count when the format knows it without a scan, else null.</summary>
-    public long? FeatureCount { get; init; }
+    /// <summary>Feature count when the format knows it (a format may count on first use), else null.</summary>
+    public virtual long? FeatureCount { get; init; }
 
     public int FieldIndex(string name)
     {
