@@ -11,7 +11,8 @@ public sealed class LoginPageTests(WebFixture fixture)
     {
         await using var session = await PageSession.OpenAsync(fixture, width, signedIn: false);
         await session.Page.GotoAsync("/");
-        await session.Page.WaitForURLAsync("**/login.html?next=*");
+        // Generous: on a loaded machine the first page of a fresh browser context took over 30 s twice (2026-12-06).
+        await session.Page.WaitForURLAsync("**/login.html?next=*", new() { Timeout = 90_000 });
         // The 401 that sent the page here is expected; everything after it must be clean.
         session.Errors.Clear();
 
@@ -25,7 +26,7 @@ public sealed class LoginPageTests(WebFixture fixture)
 
         await session.Page.FillAsync("#login-password", WebFixture.Password);
         await session.Page.ClickAsync("#login-submit");
-        await session.Page.WaitForURLAsync(fixture.BaseUrl + "/");
+        await session.Page.WaitForURLAsync(fixture.BaseUrl + "/", new() { Timeout = 90_000 });
         await session.Page.WaitForFunctionAsync("() => window.__gengbao && window.__gengbao.ready === true");
         await session.ScreenshotAsync("login-then-map");
         session.AssertNoErrors();
