@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screening benchmark on one GeoPackage, same machine, side by side:
-#   ours      ./gengbao screen (reading the GeoPackage included), 2 threads and 1 thread
+#   ours      ./gengbao screen (reading the GeoPackage included), 2 threads and 1 thread; its native build when clang
+#             is installed, and the ReadyToRun CLI (GENGBAO_NATIVE=0) beside it
 #   PostGIS   ../shared/data/anchor_postgis_screen.sql on the layers imported by ogr2ogr and indexed (import untimed)
 #   GeoPandas bench/screen_geopandas.py (Debian python3-geopandas), the same definition
 # Prints wall time (median of --runs), peak memory (RSS of the process; PostGIS's is the server's and not shown) and
@@ -44,7 +45,7 @@ else
   py=python3
 fi
 
-"$root/gengbao" --help >/dev/null   # build outside the timing
+"$root/gengbao" --build   # build outside the timing
 "$root/gengbao" db start >/dev/null
 pw="$(cat "$out/home/.data/pg.password")"
 pg() { PGPASSWORD="$pw" psql -X -q -h 127.0.0.1 -p "$GENGBAO_DB_PORT" -U gengbao "$@"; }
@@ -74,6 +75,9 @@ measure() { # label, command...: median wall seconds and the largest peak RSS (M
 results=()
 results+=("$(measure ours "$root/gengbao" screen --input "$input" --out "$out/screen-ours.csv")")
 results+=("$(measure ours_1thread "$root/gengbao" screen --input "$input" --out "$out/screen-ours-1.csv" --threads 1)")
+if command -v clang >/dev/null 2>&1; then
+  results+=("$(GENGBAO_NATIVE=0 measure ours_r2r "$root/gengbao" screen --input "$input" --out "$out/screen-ours-r2r.csv")")
+fi
 if [ "$postgis" = 1 ]; then
   results+=("$(PGPASSWORD="$pw" measure postgis psql -X -q -h 127.0.0.1 -p "$GENGBAO_DB_PORT" -U gengbao -d $db -v sch=s \
     -f "$root/../shared/data/anchor_postgis_screen.sql" -o "$out/screen-postgis.csv")")
@@ -82,6 +86,9 @@ if [ "$geopandas" = 1 ]; then
   results+=("$(runs=1; measure geopandas "$py" "$root/bench/screen_geopandas.py" "$input" "$out/screen-geopandas.csv")")
 fi
 cmp -s "$out/screen-ours.csv" "$out/screen-ours-1.csv" && echo "ours: 1 and 2 threads byte-identical" || echo "ours: 1 and 2 threads DIFFER"
+if [ -f "$out/screen-ours-r2r.csv" ]; then
+  cmp -s "$out/screen-ours.csv" "$out/screen-ours-r2r.csv" && echo "ours: native and ReadyToRun byte-identical" || echo "ours: native and ReadyToRun DIFFER"
+fi
 python3 - "$out" "$input" "${results[@]}" <<'PY'
 import csv, sys
 out, path, rows = sys.argv[1], sys.argv[2], [r.split() for r in sys.argv[3:]]
@@ -91,7 +98,7 @@ def load(name):
 times = {r[0]: (float(r[1]), int(r[2]), r[3:]) for r in rows}
 ref = load("screen-postgis.csv") if "postgis" in times else load("screen-ours.csv")
 if "postgis" in times:
-    for label, file in [("ours", "screen-ours.csv"), ("ours_1thread", "screen-ours-1.csv"), ("geopandas", "screen-geopandas.csv")]:
+    for label, file in [("ours", "screen-ours.csv"), ("ours_1thread", "screen-ours-1.csv"), ("ours_r2r", "screen-ours-r2r.csv"), ("geopandas", "screen-geopandas.csv")]:
         if label not in times: continue
         got = load(file)
         differ = sum(1 for k, r in ref.items() if got.get(k, {}).get("class") != r["class"])
@@ -105,6 +112,8 @@ line = f"screen: ours {ours:.2f} s (1 thread {times['ours_1thread'][0]:.2f} s, {
 if "postgis" in times:
     pg = times["postgis"][0]
     line += f", PostGIS {pg:.2f} s, ratio {pg / ours:.2f}x"
+if "ours_r2r" in times:
+    line += f"; ReadyToRun CLI {times['ours_r2r'][0]:.2f} s"
 if "geopandas" in times:
     line += f", GeoPandas {times['geopandas'][0]:.2f} s ({times['geopandas'][0] / ours:.1f}x ours)"
 print(line)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gengbao.Batch;
 using Gengbao.Cli.Commands;
 using Gengbao.Import;
 using Gengbao.TestSupport;
@@ -92,7 +93,7 @@ public sealed class BadInputTest : IDisposable
     {
         var output = Path.Combine(_work, file + ".csv");
         var e = Assert.Throws<SourceFileException>(() =>
-            ScreenCommand.Run(Path.Combine(_work, file), output, new ScreeningRunOptions { Threads = 2 }));
+            FileScreening.Run(Path.Combine(_work, file), output, new ScreeningRunOptions { Threads = 2 }));
         Assert.Equal(Path.Combine(_work, file), e.Path);
         Assert.False(File.Exists(output));
         Assert.False(File.Exists(output + ".partial"));

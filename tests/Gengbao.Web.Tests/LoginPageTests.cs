@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Gengbao.Web.Tests;
 
 /// <summary>Signing in: a page opened without a session goes to 登录 and comes back to the map after signing in.</summary>
@@ -11,8 +13,11 @@ public sealed class LoginPageTests(WebFixture fixture)
     {
         await using var session = await PageSession.OpenAsync(fixture, width, signedIn: false);
         await session.Page.GotoAsync("/");
-        // Generous: on a loaded machine the first page of a fresh browser context took over 30 s twice (2026-12-06).
-        await session.Page.WaitForURLAsync("**/login.html?next=*", new() { Timeout = 90_000 });
+        // Waits for the navigation to commit, then for the form: the 390 px run timed out three times waiting for the
+        // login page's load event (30 s, then 90 s, on a loaded machine). A likely cause, now fixed in api.ts: every
+        // API call answering 401 started the same navigation again, so the load awaited could be one that never came.
+        await session.Page.WaitForURLAsync("**/login.html?next=*", new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        await session.Page.WaitForSelectorAsync("#login-username", new() { Timeout = 90_000 });
         // The 401 that sent the page here is expected; everything after it must be clean.
         session.Errors.Clear();
 

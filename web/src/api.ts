@@ -8,10 +8,14 @@ export class ApiError extends Error {
   }
 }
 
+// A page starts several calls at once; when they all answer 401 it goes to sign in once, not once per call.
+let signingIn = false;
+
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(path, { credentials: 'same-origin', ...init });
   // Not signed in (or the session ended): sign in, then come back here. The login call itself answers 401 on a wrong password.
-  if (response.status === 401 && path !== '/api/auth/login') {
+  if (response.status === 401 && path !== '/api/auth/login' && !signingIn) {
+    signingIn = true;
     location.assign(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
   }
   if (!response.ok) {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Gengbao.Batch;
 using Gengbao.Geo.Area;
 using Gengbao.Geo.Crs;
 using Gengbao.Import;

@@ -1,3 +1,4 @@
+using Gengbao.Batch;
 using Gengbao.Import;
 using Gengbao.Storage.OneMap;
 using Npgsql;
@@ -13,8 +14,7 @@ internal static class CliErrors
         {
             return await action();
         }
-        catch (Exception e) when (e is SourceFileException or ImportFailedException or ArgumentException or FormatException
-                                      or InvalidOperationException or IOException or UnauthorizedAccessException or NpgsqlException)
+        catch (Exception e) when (BatchErrors.IsUserError(e) || e is ImportFailedException or NpgsqlException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Gengbao.Batch;
 using Gengbao.Geo.Codes;
 using Gengbao.Storage.Database;
 using Gengbao.Storage.Ledger;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gengbao.Batch;
 using Gengbao.Ledger.Assessment;
 using Gengbao.Ledger.Reports;
 using Gengbao.Storage.Database;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gengbao.Batch;
 using Gengbao.Screening.Comparison;
 using Gengbao.Storage.Comparison;
 using Gengbao.Storage.Database;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Gengbao.Batch;
 using Gengbao.Cli.Commands;
 using Gengbao.Geo.Area;
 using Gengbao.Geo.Codes;
@@ -12,7 +13,7 @@ using Gengbao.TestSupport;
 namespace Gengbao.Screening.Tests.Comparison;
 
 /// <summary>
-/// The `compare` command's own code path (<see cref="CompareCommand.Run"/>) on two generated demo survey years, checked
+/// The `compare` command's own code path (<see cref="FileComparison.Run"/>) on two generated demo survey years, checked
 /// against areas computed independently, parcel by parcel, from the files.
 /// </summary>
 public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<DemoYearsFixture>, IDisposable
@@ -24,7 +25,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
     [Fact]
     public void VillageRowsSumToTheVillagesBeforeArea()
     {
-        var outcome = CompareCommand.Run(demo.Before, demo.After, Out("matrix.csv"), null, threads: 2);
+        var outcome = FileComparison.Run(demo.Before, demo.After, Out("matrix.csv"), null, threads: 2);
 
         var expected = ParcelAreas(demo.Before).GroupBy(p => TransferMatrix.VillageOf(p.Zldwdm)).ToDictionary(g => g.Key, g => g.Sum(p => p.Area));
         var actual = outcome.Comparison.Matrix().GroupBy(r => r.Village).ToDictionary(g => g.Key, g => g.Sum(r => r.Area));
@@ -39,7 +40,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
     [Fact]
     public void MatrixRowsAreSortedAndRounded()
     {
-        CompareCommand.Run(demo.Before, demo.After, Out("matrix.csv"), null, threads: 2);
+        FileComparison.Run(demo.Before, demo.After, Out("matrix.csv"), null, threads: 2);
 
         var rows = File.ReadLines(Out("matrix.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.NotEmpty(rows);
@@ -53,7 +54,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
     [Fact]
     public void AFileComparedWithItselfHasOnlyUnchangedRows()
     {
-        var outcome = CompareCommand.Run(demo.Before, demo.Before, Out("self.csv"), Out("self.gpkg"), threads: 2);
+        var outcome = FileComparison.Run(demo.Before, demo.Before, Out("self.csv"), Out("self.gpkg"), threads: 2);
 
         var rows = File.ReadLines(Out("self.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.NotEmpty(rows);
@@ -65,8 +66,8 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
     [Fact]
     public void OutputIsByteIdenticalForOneAndTwoThreads()
     {
-        CompareCommand.Run(demo.Before, demo.After, Out("one.csv"), Out("one.gpkg"), threads: 1);
-        CompareCommand.Run(demo.Before, demo.After, Out("two.csv"), Out("two.gpkg"), threads: 2);
+        FileComparison.Run(demo.Before, demo.After, Out("one.csv"), Out("one.gpkg"), threads: 1);
+        FileComparison.Run(demo.Before, demo.After, Out("two.csv"), Out("two.gpkg"), threads: 2);
 
         Assert.Equal(File.ReadAllBytes(Out("one.csv")), File.ReadAllBytes(Out("two.csv")));
         Assert.Equal(Features(Out("one.gpkg")), Features(Out("two.gpkg")));
@@ -75,7 +76,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
     [Fact]
     public void CultivatedNetChangeEqualsTheDifferenceOfCultivatedAreas()
     {
-        var outcome = CompareCommand.Run(demo.Before, demo.After, Out("matrix.csv"), Out("changes.gpkg"), threads: 2);
+        var outcome = FileComparison.Run(demo.Before, demo.After, Out("matrix.csv"), Out("changes.gpkg"), threads: 2);
 
         var expected = CultivatedArea(demo.After) - CultivatedArea(demo.Before);
         var matrix = outcome.Comparison.Matrix();
@@ -97,7 +98,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
         var other = Path.Combine(_work, "zone35.gpkg");
         Gdal.Ogr2Ogr("-f", "GPKG", other, demo.After, "DLTB", "-t_srs", "EPSG:4523");
 
-        var e = Assert.Throws<SourceFileException>(() => CompareCommand.Run(demo.Before, other, Out("m.csv"), Out("c.gpkg"), threads: 2));
+        var e = Assert.Throws<SourceFileException>(() => FileComparison.Run(demo.Before, other, Out("m.csv"), Out("c.gpkg"), threads: 2));
 
         Assert.Contains(other, e.Message, StringComparison.Ordinal);
         Assert.Contains(demo.Before, e.Message, StringComparison.Ordinal);
@@ -111,7 +112,7 @@ public sealed class CompareCommandTest(DemoYearsFixture demo) : IClassFixture<De
         var path = Path.Combine(_work, "no-dltb.gpkg");
         Gdal.Ogr2Ogr("-f", "GPKG", path, demo.After, "XZQ");
 
-        var e = Assert.Throws<SourceFileException>(() => CompareCommand.Run(path, demo.After, Out("m.csv"), Out("c.gpkg"), threads: 2));
+        var e = Assert.Throws<SourceFileException>(() => FileComparison.Run(path, demo.After, Out("m.csv"), Out("c.gpkg"), threads: 2));
 
         Assert.Equal(path, e.Path);
         Assert.Contains("DLTB", e.Message, StringComparison.Ordinal);

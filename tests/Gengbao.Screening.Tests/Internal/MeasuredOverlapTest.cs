@@ -1,3 +1,4 @@
+using Gengbao.Batch;
 using Gengbao.Cli.Commands;
 using Gengbao.TestSupport;
 using Xunit.Abstractions;
@@ -14,8 +15,8 @@ public sealed class MeasuredOverlapTest(ITestOutputHelper output)
     public void SampleAreasAgreeWithTheOverlayPathWithinTwoThousandthsOfASquareMetre()
     {
         var options = new ScreeningRunOptions { Threads = 2 };
-        var measured = ScreenCommand.Screen(SharedData.SampleGeoPackage, options, null);
-        var built = ScreenCommand.Screen(SharedData.SampleGeoPackage, options, zone => new ScreeningEngine(zone) { OverlaysOnly = true });
+        var measured = FileScreening.Screen(SharedData.SampleGeoPackage, options, null);
+        var built = FileScreening.Screen(SharedData.SampleGeoPackage, options, zone => new ScreeningEngine(zone) { OverlaysOnly = true });
 
         Assert.Equal(built.Count, measured.Count);
         var worst = 0.0;

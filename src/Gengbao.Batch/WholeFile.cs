@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Gengbao.Cli.Commands;
+namespace Gengbao.Batch;
 
 /// <summary>
 /// Output files appear whole or not at all: written to <c>path.partial</c> and renamed when complete, so a failure
 /// half-way (bad input found late, disk full, Ctrl+C) never leaves a truncated result a user could take for real.
 /// </summary>
-internal static class WholeFile
+public static class WholeFile
 {
     public static void Write(string path, Action<TextWriter> write)
     {

@@ -10,7 +10,7 @@ using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
-namespace Gengbao.Cli.Commands;
+namespace Gengbao.Batch;
 
 /// <summary>
 /// The screening layers of a GeoPackage. Metadata (layers, fields, CRS) comes from <see cref="GeoPackageReader"/>;
@@ -18,7 +18,7 @@ namespace Gengbao.Cli.Commands;
 /// (<c>rtree_&lt;table&gt;_&lt;geom&gt;</c>) for all patch boxes of a batch, then each candidate row once, with DLTB
 /// restricted to cultivated classes in SQL so other land is never parsed.
 /// </summary>
-internal sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
+public sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
 {
     private static readonly string[] Required = ["DLTB", "YJJBNT", "GBZNT", "PZYD", "BHTB"];
 
