@@ -75,6 +75,20 @@ measure() { # label, command...: median wall seconds and the largest peak RSS (M
 results=()
 results+=("$(measure ours "$root/gengbao" screen --input "$input" --out "$out/screen-ours.csv")")
 results+=("$(measure ours_1thread "$root/gengbao" screen --input "$input" --out "$out/screen-ours-1.csv" --threads 1)")
+# What two cores can give this work at all: two 1-thread runs side by side, each on its own core, against the 1-thread
+# median above (shared caches and memory bandwidth slow both). Ideal 2-thread speed-up = 2 x alone / side by side.
+pair() {
+  local walls=() wall
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e" -o "$out/time.pair1" "$root/gengbao" screen --input "$input" --out "$out/screen-pair-1.csv" --threads 1 >/dev/null &
+    /usr/bin/time -f "%e" -o "$out/time.pair2" "$root/gengbao" screen --input "$input" --out "$out/screen-pair-2.csv" --threads 1 >/dev/null
+    wait
+    walls+=("$(python3 -c "import sys; print(max(float(open(f).read().split()[-1]) for f in sys.argv[1:]))" "$out/time.pair1" "$out/time.pair2")")
+  done
+  wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  echo "pair_1thread $wall 0 ${walls[*]}"
+}
+results+=("$(pair)")
 if command -v clang >/dev/null 2>&1; then
   results+=("$(GENGBAO_NATIVE=0 measure ours_r2r "$root/gengbao" screen --input "$input" --out "$out/screen-ours-r2r.csv")")
 fi
@@ -105,10 +119,12 @@ if "postgis" in times:
         print(f"{label}: {len(got)} patches, class differs from PostGIS on {differ}")
 print(f"input: {path} ({len(ref)} change patches)")
 for label, (wall, mib, each) in times.items():
-    mem = "server-side" if label == "postgis" else f"{mib} MiB peak"
+    mem = "server-side" if label == "postgis" else "two processes, the slower one" if label == "pair_1thread" else f"{mib} MiB peak"
     print(f"  {label:13s} {wall:7.2f} s (median of {' '.join(each)})   {mem}")
 ours = times["ours"][0]
-line = f"screen: ours {ours:.2f} s (1 thread {times['ours_1thread'][0]:.2f} s, {times['ours_1thread'][0] / ours:.2f}x from the second thread)"
+one, pair = times['ours_1thread'][0], times['pair_1thread'][0]
+line = (f"screen: ours {ours:.2f} s (1 thread {one:.2f} s, {one / ours:.2f}x from the second thread;"
+        f" two 1-thread runs side by side {pair:.2f} s, so two cores can give {2 * one / pair:.2f}x at most)")
 if "postgis" in times:
     pg = times["postgis"][0]
     line += f", PostGIS {pg:.2f} s, ratio {pg / ours:.2f}x"
