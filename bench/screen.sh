@@ -75,6 +75,9 @@ measure() { # label, command...: median wall seconds and the largest peak RSS (M
 results=()
 results+=("$(measure ours "$root/gengbao" screen --input "$input" --out "$out/screen-ours.csv")")
 results+=("$(measure ours_1thread "$root/gengbao" screen --input "$input" --out "$out/screen-ours-1.csv" --threads 1)")
+if [ "$prefecture" = 1 ]; then # ours picks worker processes here (>= 10,000 patches); threads in one process beside it
+  results+=("$(measure ours_threads "$root/gengbao" screen --input "$input" --out "$out/screen-ours-threads.csv" --workers threads)")
+fi
 # What two cores can give this work at all: two 1-thread runs side by side, each on its own core, against the 1-thread
 # median above (shared caches and memory bandwidth slow both). Ideal 2-thread speed-up = 2 x alone / side by side.
 pair() {
@@ -100,6 +103,9 @@ if [ "$geopandas" = 1 ]; then
   results+=("$(runs=1; measure geopandas "$py" "$root/bench/screen_geopandas.py" "$input" "$out/screen-geopandas.csv")")
 fi
 cmp -s "$out/screen-ours.csv" "$out/screen-ours-1.csv" && echo "ours: 1 and 2 threads byte-identical" || echo "ours: 1 and 2 threads DIFFER"
+if [ -f "$out/screen-ours-threads.csv" ]; then
+  cmp -s "$out/screen-ours.csv" "$out/screen-ours-threads.csv" && echo "ours: worker processes and threads byte-identical" || echo "ours: worker processes and threads DIFFER"
+fi
 if [ -f "$out/screen-ours-r2r.csv" ]; then
   cmp -s "$out/screen-ours.csv" "$out/screen-ours-r2r.csv" && echo "ours: native and ReadyToRun byte-identical" || echo "ours: native and ReadyToRun DIFFER"
 fi
@@ -112,7 +118,7 @@ def load(name):
 times = {r[0]: (float(r[1]), int(r[2]), r[3:]) for r in rows}
 ref = load("screen-postgis.csv") if "postgis" in times else load("screen-ours.csv")
 if "postgis" in times:
-    for label, file in [("ours", "screen-ours.csv"), ("ours_1thread", "screen-ours-1.csv"), ("ours_r2r", "screen-ours-r2r.csv"), ("geopandas", "screen-geopandas.csv")]:
+    for label, file in [("ours", "screen-ours.csv"), ("ours_1thread", "screen-ours-1.csv"), ("ours_threads", "screen-ours-threads.csv"), ("ours_r2r", "screen-ours-r2r.csv"), ("geopandas", "screen-geopandas.csv")]:
         if label not in times: continue
         got = load(file)
         differ = sum(1 for k, r in ref.items() if got.get(k, {}).get("class") != r["class"])
@@ -128,6 +134,8 @@ line = (f"screen: ours {ours:.2f} s (1 thread {one:.2f} s, {one / ours:.2f}x fro
 if "postgis" in times:
     pg = times["postgis"][0]
     line += f", PostGIS {pg:.2f} s, ratio {pg / ours:.2f}x"
+if "ours_threads" in times:
+    line += f"; threads in one process {times['ours_threads'][0]:.2f} s"
 if "ours_r2r" in times:
     line += f"; ReadyToRun CLI {times['ours_r2r'][0]:.2f} s"
 if "geopandas" in times:

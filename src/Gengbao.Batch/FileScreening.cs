@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using Gengbao.Geo.Crs;
 using Gengbao.Screening;
 
 namespace Gengbao.Batch;
 
 /// <summary>
-/// <c>screen --input FILE.gpkg --out result.csv [--threads N] [--batch-size N]</c>: screens every change patch (BHTB)
+/// <c>screen --input FILE.gpkg --out result.csv [--threads N] [--batch-size N] [--workers auto|threads|processes]</c>: screens every change patch (BHTB)
 /// against DLTB, YJJBNT, GBZNT and PZYD of the same GeoPackage and writes one CSV row per patch ordered by JCBH
 /// (docs/screening.md). The full CLI adds the database modes to the same options; the native tool has only these.
 /// </summary>
@@ -24,10 +25,19 @@ public static class FileScreening
 
         public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Change patches read and screened together (bounds memory)", DefaultValueFactory = _ => 1024 };
 
+        public Option<string> Workers { get; } = new Option<string>("--workers")
+        {
+            Description = $"threads: one process; processes: --threads processes of one thread each (scales better); auto: processes from {ScreeningProcesses.Threshold:N0} change patches",
+            DefaultValueFactory = _ => "auto",
+        }.AcceptOnlyFromAmong("auto", "threads", "processes");
+
+        /// <summary>Internal: run as worker k of n for <see cref="ScreeningProcesses"/>, writing a part file to --out.</summary>
+        public Option<string?> Part { get; } = new("--part") { Hidden = true };
+
         public void AddTo(Command command)
         {
             ArgumentNullException.ThrowIfNull(command);
-            foreach (var option in new Option[] { Input, Output, Threads, BatchSize })
+            foreach (var option in new Option[] { Input, Output, Threads, BatchSize, Workers, Part })
             {
                 command.Options.Add(option);
             }
@@ -42,7 +52,16 @@ public static class FileScreening
                 throw new ArgumentException("give --input FILE.gpkg --out result.csv");
             }
             var options = new ScreeningRunOptions { Threads = parse.GetValue(Threads), BatchSize = parse.GetValue(BatchSize) };
-            var count = FileScreening.Run(input, output, options, cancellationToken);
+            if (parse.GetValue(Part) is { } part)
+            {
+                var (k, n) = ParsePart(part);
+                ScreeningProcesses.WritePart(output, Screen(input, options with { Threads = 1, Part = (k, n) }, null, cancellationToken));
+                return 0;
+            }
+            var workers = parse.GetValue(Workers) ?? "auto";
+            // Workers are this executable again; not when hosted by something else (dotnet gengbao.dll, a test host).
+            var self = Environment.ProcessPath is { } path && Path.GetFileName(path) is "gengbao" or "gengbao-native" ? path : null;
+            var count = FileScreening.Run(input, output, options, workers == "threads" ? null : self, workers == "processes", cancellationToken);
             Console.WriteLine($"screened {count} change patches into {output}");
             return 0;
         }
@@ -63,11 +82,41 @@ public static class FileScreening
     /// throws <see cref="Import.SourceFileException"/> naming file, layer and feature; the CSV then does not exist (it is
     /// written to <c>.partial</c> and renamed only when complete).
     /// </summary>
-    public static int Run(string inputPath, string outputPath, ScreeningRunOptions options, CancellationToken cancellationToken = default)
+    public static int Run(string inputPath, string outputPath, ScreeningRunOptions options, CancellationToken cancellationToken = default) =>
+        Run(inputPath, outputPath, options, null, false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Run(string, string, ScreeningRunOptions, CancellationToken)"/>, in worker processes of
+    /// <paramref name="workerExecutable"/> (this CLI) instead of threads when there are several threads and
+    /// <paramref name="forceProcesses"/> is set or the file has at least <see cref="ScreeningProcesses.Threshold"/>
+    /// change patches. Same output either way.
+    /// </summary>
+    public static int Run(string inputPath, string outputPath, ScreeningRunOptions options, string? workerExecutable, bool forceProcesses,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (workerExecutable is not null && options.Threads > 1 && (forceProcesses || CountChangePatches(inputPath) >= ScreeningProcesses.Threshold))
+        {
+            return ScreeningProcesses.Run(workerExecutable, inputPath, outputPath, options.Threads, options.BatchSize, cancellationToken);
+        }
         var results = Screen(inputPath, options, null, cancellationToken);
         WholeFile.Write(outputPath, writer => ScreeningCsv.Write(writer, results));
         return results.Count;
+    }
+
+    private static int CountChangePatches(string inputPath)
+    {
+        using var source = GeoPackageScreeningSource.Open(inputPath);
+        return source.ReadChangePatchBoxes().Count;
+    }
+
+    private static (int Index, int Count) ParsePart(string part)
+    {
+        var slash = part.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && int.TryParse(part[..slash], CultureInfo.InvariantCulture, out var k) && int.TryParse(part[(slash + 1)..], CultureInfo.InvariantCulture, out var n)
+                         && n >= 1 && k >= 0 && k < n
+            ? (k, n)
+            : throw new ArgumentException($"--part {part}: expected k/n with 0 <= k < n");
     }
 
     /// <summary>

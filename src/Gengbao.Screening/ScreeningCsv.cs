@@ -23,26 +23,34 @@ public static class ScreeningCsv
         writer.Write('\n');
         foreach (var r in results)
         {
-            writer.Write(Field(r.MonitoringNumber));
-            foreach (var area in (ReadOnlySpan<double>)[r.CultivatedArea, r.PermanentBasicFarmlandArea, r.HighStandardFarmlandArea, r.ApprovedArea])
-            {
-                writer.Write(',');
-                writer.Write(Area(area));
-            }
-            writer.Write(',');
-            writer.Write(r.Class.ToString().ToLowerInvariant());
-            writer.Write(',');
-            writer.Write(Area(r.PatchArea));
-            writer.Write(',');
-            writer.Write(Area(r.UnapprovedCultivatedArea));
-            writer.Write(',');
-            writer.Write(Tags(r.Tags));
-            writer.Write(',');
-            writer.Write(Field(string.Join(';', r.Approvals.Select(a => a.Number))));
-            writer.Write(',');
-            writer.Write(Field(r.Reason));
-            writer.Write('\n');
+            WriteRow(writer, r);
         }
+    }
+
+    /// <summary>Writes one result's line, line end included.</summary>
+    public static void WriteRow(TextWriter writer, PatchScreening r)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(r);
+        writer.Write(Field(r.MonitoringNumber));
+        foreach (var area in (ReadOnlySpan<double>)[r.CultivatedArea, r.PermanentBasicFarmlandArea, r.HighStandardFarmlandArea, r.ApprovedArea])
+        {
+            writer.Write(',');
+            writer.Write(Area(area));
+        }
+        writer.Write(',');
+        writer.Write(r.Class.ToString().ToLowerInvariant());
+        writer.Write(',');
+        writer.Write(Area(r.PatchArea));
+        writer.Write(',');
+        writer.Write(Area(r.UnapprovedCultivatedArea));
+        writer.Write(',');
+        writer.Write(Tags(r.Tags));
+        writer.Write(',');
+        writer.Write(Field(string.Join(';', r.Approvals.Select(a => a.Number))));
+        writer.Write(',');
+        writer.Write(Field(r.Reason));
+        writer.Write('\n');
     }
 
     private static string Area(double value) => EllipsoidalArea.Round(value).ToString("F2", CultureInfo.InvariantCulture);

@@ -26,7 +26,14 @@ public static class ScreeningPipeline
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1);
 
-        var batches = Batches(source.ReadChangePatchBoxes(), options.BatchSize, options.Threads);
+        var batches = Batches(source.ReadChangePatchBoxes(), options.BatchSize, options.Part?.Count ?? options.Threads);
+        if (options.Part is var (index, count))
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+            batches = [.. batches.Where((_, i) => i % count == index)];
+        }
         var screened = new IReadOnlyList<PatchScreening>?[batches.Count];
         var failures = new Exception?[batches.Count];
         var readGate = source.ReadsConcurrently ? null : new object();
@@ -69,7 +76,7 @@ public static class ScreeningPipeline
                 }
             }
         }
-        var workers = Enumerable.Range(1, Math.Min(options.Threads, batches.Count) - 1)
+        var workers = Enumerable.Range(1, Math.Max(1, Math.Min(options.Threads, batches.Count)) - 1)
             .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         Work();
         Task.WaitAll([.. workers], CancellationToken.None);

@@ -12,6 +12,13 @@ public sealed record ScreeningRunOptions
     /// </summary>
     public int BatchSize { get; init; } = 1024;
 
+    /// <summary>
+    /// When set, only the batches <c>i</c> with <c>i % Count == Index</c> are screened, the batches being cut as for
+    /// <c>Count</c> workers: one of <c>Count</c> processes sharing a run. The parts' results together are the whole
+    /// run's, each patch once.
+    /// </summary>
+    public (int Index, int Count)? Part { get; init; }
+
     /// <summary>Told the number of patches screened so far after each batch (from a worker thread, one report at a time, never decreasing).</summary>
     public IProgress<int>? Progress { get; init; }
 }

@@ -78,6 +78,47 @@ public sealed class NativeBuildTest(DemoYearsFixture demo) : IClassFixture<DemoY
         Assert.False(File.Exists(Out("bad.csv.partial")));
     }
 
+    [Fact]
+    public void WorkerProcessesWriteWhatThreadsWrite()
+    {
+        // --workers processes: each of 2 processes screens every other batch; the merged CSV is the threads' CSV.
+        var threads = Run(Native, "screen", "--input", SharedData.SampleGeoPackage, "--out", Out("threads.csv"), "--workers", "threads", "--batch-size", "64");
+        var temp = Directory.CreateDirectory(Out("tmp")).FullName; // where the part files go, to see them removed
+        var native = Run(Native, "screen", "--input", SharedData.SampleGeoPackage, "--out", Out("native.csv"), "--workers", "processes", "--threads", "2", "--batch-size", "64",
+            "--env", $"TMPDIR={temp}");
+        var full = Run(Wrapper, "screen", "--input", SharedData.SampleGeoPackage, "--out", Out("full.csv"), "--workers", "processes", "--threads", "3", "--env", "GENGBAO_NATIVE=0");
+
+        Assert.Equal(0, threads.Exit);
+        Assert.Equal((0, $"screened 500 change patches into {Out("native.csv")}\n", ""), native);
+        Assert.Equal(0, full.Exit);
+        Assert.Equal(File.ReadAllBytes(Out("threads.csv")), File.ReadAllBytes(Out("native.csv")));
+        Assert.Equal(File.ReadAllBytes(Out("threads.csv")), File.ReadAllBytes(Out("full.csv")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+        // Processes they were: the run says so when traced, and a small file by default stays in threads.
+        Assert.Contains("screening in 2 worker processes", Run(Native, "screen", "--input", SharedData.SampleGeoPackage, "--out", Out("traced.csv"),
+            "--workers", "processes", "--threads", "2", "--env", "GENGBAO_TRACE=1").Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("worker processes", Run(Native, "screen", "--input", SharedData.SampleGeoPackage, "--out", Out("auto.csv"),
+            "--threads", "2", "--env", "GENGBAO_TRACE=1").Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWorkerProcessesErrorIsTheRunsErrorAndNoFile()
+    {
+        using (var gpkg = GeoPackageEditor.CopyOf(SharedData.SampleGeoPackage, _work, "bow-tie-2.gpkg"))
+        {
+            gpkg.SetGeometry("BHTB", 17, "MULTIPOLYGON(((34600000 3930000,34600100 3930100,34600100 3930000,34600000 3930100,34600000 3930000)))", 4522);
+        }
+
+        var threads = Run(Native, "screen", "--input", Out("bow-tie-2.gpkg"), "--out", Out("bad.csv"), "--workers", "threads");
+        var processes = Run(Native, "screen", "--input", Out("bow-tie-2.gpkg"), "--out", Out("bad.csv"), "--workers", "processes", "--threads", "2");
+
+        Assert.Equal(1, processes.Exit);
+        Assert.StartsWith($"error: {Out("bow-tie-2.gpkg")}: layer BHTB: feature 17 (JCBH ", processes.Stderr, StringComparison.Ordinal);
+        Assert.Equal(threads, processes);
+        Assert.False(File.Exists(Out("bad.csv")));
+        Assert.False(File.Exists(Out("bad.csv.partial")));
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private static string Wrapper => Path.Combine(SharedData.RepositoryRoot, "gengbao");

@@ -27,6 +27,22 @@ public sealed class ScreeningPipelineTest
     }
 
     [Fact]
+    public void PartsTogetherAreTheWholeRunEachPatchOnce()
+    {
+        var source = new GridSource(columns: 12, rows: 9);
+        var engine = new ScreeningEngine(Zone);
+        var whole = ScreeningPipeline.Run(source, engine, new ScreeningRunOptions { BatchSize = 7 });
+
+        var parts = Enumerable.Range(0, 3)
+            .Select(k => ScreeningPipeline.Run(source, engine, new ScreeningRunOptions { BatchSize = 7, Part = (k, 3) })).ToList();
+        var merged = parts.SelectMany(p => p).OrderBy(r => r.MonitoringNumber, StringComparer.Ordinal).ThenBy(r => r.Id).ToList();
+
+        Assert.All(parts, p => Assert.InRange(p.Count, 20, 52)); // every other third of the batches: none empty, none all
+        Assert.Equal(whole, merged, ScreeningEngineTest.ResultComparer.Instance);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScreeningPipeline.Run(source, engine, new ScreeningRunOptions { Part = (3, 3) }));
+    }
+
+    [Fact]
     public void EachBatchAsksOnlyForItsOwnPatchesAndTheirNeighbourhood()
     {
         var source = new GridSource(columns: 20, rows: 20);
