@@ -47,7 +47,8 @@ public sealed class AdminPageTests(WebFixture fixture)
         await page.FillAsync("#u-region", village);
         await page.ClickAsync("#user-form button[type=submit]");
         await page.WaitForFunctionAsync("() => document.getElementById('user-result').classList.contains('error')");
-        Assert.StartsWith("未创建", await page.InnerTextAsync("#user-result"));
+        // Chinese first (what a 409 means), then the server's own detail.
+        Assert.StartsWith("未创建：与现有数据或当前状态冲突：", await page.InnerTextAsync("#user-result"));
 
         // Disable it.
         await row.Locator(".btn-disable").ClickAsync();

@@ -2,9 +2,25 @@
  * Every call from the pages to the server goes through here: same-origin credentials (the session cookie set by
  * login.html), JSON in and out, one error type, and a redirect to sign in on 401.
  */
+/**
+ * What a refusal means, in the users' language first: the server's own detail (English, naming the field, file or
+ * state) follows it, so a page that shows `message` always starts with Chinese.
+ */
+const statusWords: Readonly<Record<number, string>> = {
+  400: '请求有误',
+  403: '无权操作',
+  404: '未找到',
+  409: '与现有数据或当前状态冲突',
+  413: '文件过大',
+  422: '数据未通过检查',
+  429: '操作过于频繁，请稍后再试',
+  500: '服务器内部错误',
+  503: '服务暂不可用',
+};
+
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
+  constructor(readonly status: number, readonly detail: string) {
+    super(statusWords[status] ? `${statusWords[status]}：${detail}` : detail);
   }
 }
 

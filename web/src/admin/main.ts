@@ -35,7 +35,7 @@ function say(id: string, text: string, error = false): void {
   el.hidden = false;
 }
 
-const message = (e: unknown) => (e instanceof ApiError ? `${e.status === 403 ? '无权限：' : ''}${e.message}` : (e as Error).message);
+const message = (e: unknown) => (e as Error).message; // an ApiError's message starts with what its status means
 
 // ---- users ---------------------------------------------------------------------------------------------------
 
