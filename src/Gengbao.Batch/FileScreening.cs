@@ -95,19 +95,18 @@ public static class FileScreening
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (workerExecutable is not null && options.Threads > 1 && (forceProcesses || CountChangePatches(inputPath) >= ScreeningProcesses.Threshold))
+        CheckOptions(options);
+        IReadOnlyList<PatchScreening> results;
+        using (var source = GeoPackageScreeningSource.Open(inputPath))
         {
-            return ScreeningProcesses.Run(workerExecutable, inputPath, outputPath, options.Threads, options.BatchSize, cancellationToken);
+            if (workerExecutable is not null && options.Threads > 1 && (forceProcesses || source.CountChangePatches() >= ScreeningProcesses.Threshold))
+            {
+                return ScreeningProcesses.Run(workerExecutable, inputPath, outputPath, options.Threads, options.BatchSize, cancellationToken);
+            }
+            results = Screen(source, options, null, cancellationToken);
         }
-        var results = Screen(inputPath, options, null, cancellationToken);
         WholeFile.Write(outputPath, writer => ScreeningCsv.Write(writer, results));
         return results.Count;
-    }
-
-    private static int CountChangePatches(string inputPath)
-    {
-        using var source = GeoPackageScreeningSource.Open(inputPath);
-        return source.ReadChangePatchBoxes().Count;
     }
 
     private static (int Index, int Count) ParsePart(string part)
@@ -127,11 +126,14 @@ public static class FileScreening
         Func<GaussKrugerZone, ScreeningEngine>? engineFor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Threads < 1 || options.BatchSize < 1)
-        {
-            throw new ArgumentException("--threads and --batch-size must be at least 1");
-        }
+        CheckOptions(options);
         using var source = GeoPackageScreeningSource.Open(inputPath);
+        return Screen(source, options, engineFor, cancellationToken);
+    }
+
+    private static IReadOnlyList<PatchScreening> Screen(GeoPackageScreeningSource source, ScreeningRunOptions options,
+        Func<GaussKrugerZone, ScreeningEngine>? engineFor, CancellationToken cancellationToken)
+    {
         var engine = engineFor?.Invoke(source.Zone) ?? new ScreeningEngine(source.Zone);
         try
         {
@@ -140,6 +142,14 @@ public static class FileScreening
         catch (ScreeningInputException e)
         {
             throw source.Explain(e);
+        }
+    }
+
+    private static void CheckOptions(ScreeningRunOptions options)
+    {
+        if (options.Threads < 1 || options.BatchSize < 1)
+        {
+            throw new ArgumentException("--threads and --batch-size must be at least 1");
         }
     }
 }

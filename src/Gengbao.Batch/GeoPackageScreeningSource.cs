@@ -155,6 +155,14 @@ public sealed class GeoPackageScreeningSource : IScreeningSource, IDisposable
 
     public IReadOnlyList<(long Id, Envelope Box)> ReadChangePatchBoxes() => WithReader(ReadChangePatchBoxes);
 
+    /// <summary>Rows of BHTB, counted without reading them (to choose threads or worker processes).</summary>
+    public long CountChangePatches() => WithReader(file =>
+    {
+        using var count = file.Connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM {_tables["BHTB"].From}";
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
     private List<(long Id, Envelope Box)> ReadChangePatchBoxes(Reader file)
     {
         var table = _tables["BHTB"];
